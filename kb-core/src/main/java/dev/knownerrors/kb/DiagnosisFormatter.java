@@ -1,0 +1,150 @@
+package dev.knownerrors.kb;
+
+import dev.knownerrors.kb.internal.Sanitizer;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders a {@link Diagnosis} as the text block shown under a log event and as structured
+ * fields. The one formatter every adapter and the CLI use, so their text is identical.
+ *
+ * <pre>
+ *   ⚑ known error database/redis-bgsave-fork-error — Redis could not fork … (first sentence)
+ *     try: Allow memory overcommit: sysctl vm.overcommit_memory=1 … (90 %)
+ *     don't: Raising maxmemory — … (fails 70 %)
+ *     docs: https://…
+ * </pre>
+ * Lines are joined with {@code \n}; a line whose part is absent is left out. All KB text is
+ * sanitised to one line (no CR/LF, control or bidi characters reach the output).
+ *
+ * <p>Immutable and thread-safe; formatting allocates only for events that matched.
+ */
+public final class DiagnosisFormatter {
+
+    public static final String FIELD_ID = "kb.id";
+    public static final String FIELD_ROOT_CAUSE = "kb.root_cause";
+    public static final String FIELD_WORKAROUND = "kb.workaround";
+    public static final String FIELD_DEAD_END = "kb.dead_end";
+    public static final String FIELD_DOC_URL = "kb.doc_url";
+    public static final String FIELD_CONFIDENCE = "kb.confidence";
+    /** Every structured field name, in output order. */
+    public static final List<String> FIELD_NAMES = List.of(FIELD_ID, FIELD_ROOT_CAUSE, FIELD_WORKAROUND,
+            FIELD_DEAD_END, FIELD_DOC_URL, FIELD_CONFIDENCE);
+
+    private final Language language;
+    private final boolean ascii;
+
+    private DiagnosisFormatter(Language language, boolean ascii) {
+        this.language = language;
+        this.ascii = ascii;
+    }
+
+    /** A formatter for the given language; {@code ascii} keeps the block to printable ASCII. */
+    public static DiagnosisFormatter of(Language language, boolean ascii) {
+        return new DiagnosisFormatter(language == null ? Language.EN : language, ascii);
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public boolean ascii() {
+        return ascii;
+    }
+
+    /** The text block, lines joined with {@code \n}, no leading or trailing line break. */
+    public String block(Diagnosis diagnosis) {
+        KnownError e = diagnosis.knownError();
+        boolean zh = language == Language.ZH;
+        String dash = ascii ? " - " : " \u2014 ";
+        StringBuilder sb = new StringBuilder(256);
+        sb.append(ascii ? "  [known error] " : zh ? "  \u2691 \u5df2\u77e5\u9519\u8bef " : "  \u2691 known error ");
+        sb.append(clean(e.id()));
+        String cause = firstSentence(clean(e.rootCause(language)));
+        if (!cause.isEmpty()) {
+            sb.append(dash).append(cause);
+        }
+        e.topWorkaround().ifPresent(w -> {
+            sb.append("\n    ").append(zh && !ascii ? "\u5c1d\u8bd5\uff1a" : "try: ").append(clean(w.text(language)));
+            if (w.successRate() != null) {
+                sb.append(" (").append(percent(w.successRate())).append(" %)");
+            }
+        });
+        e.firstDeadEnd().ifPresent(d -> {
+            sb.append("\n    ").append(zh && !ascii ? "\u4e0d\u8981\uff1a" : "don't: ").append(clean(d.text(language, dash)));
+            if (d.failRate() != null) {
+                sb.append(zh && !ascii ? " (\u5931\u8d25\u7387 " : " (fails ").append(percent(d.failRate())).append(" %)");
+            }
+        });
+        String url = clean(e.officialDocUrl());
+        if (!url.isEmpty()) {
+            sb.append("\n    ").append(zh && !ascii ? "\u6587\u6863\uff1a" : "docs: ").append(url);
+        }
+        return sb.toString();
+    }
+
+    /** What follows a message that carries a diagnosis: a line break and the block. */
+    public String suffix(Diagnosis diagnosis) {
+        return "\n" + block(diagnosis);
+    }
+
+    /**
+     * The structured fields ({@code kb.id}, {@code kb.root_cause}, {@code kb.workaround},
+     * {@code kb.dead_end}, {@code kb.doc_url}, {@code kb.confidence}), one line each; a field
+     * whose value the entry does not have is left out. Unmodifiable, in {@link #FIELD_NAMES} order.
+     */
+    public Map<String, String> fields(Diagnosis diagnosis) {
+        KnownError e = diagnosis.knownError();
+        Map<String, String> fields = new LinkedHashMap<>();
+        put(fields, FIELD_ID, e.id());
+        put(fields, FIELD_ROOT_CAUSE, e.rootCause(language));
+        e.topWorkaround().ifPresent(w -> put(fields, FIELD_WORKAROUND, w.text(language)));
+        e.firstDeadEnd().ifPresent(d -> put(fields, FIELD_DEAD_END, d.text(language, ascii ? " - " : " \u2014 ")));
+        put(fields, FIELD_DOC_URL, e.officialDocUrl());
+        if (e.confidence() != null) {
+            fields.put(FIELD_CONFIDENCE, String.format(Locale.ROOT, "%.2f", e.confidence()));
+        }
+        return Collections.unmodifiableMap(fields);
+    }
+
+    private void put(Map<String, String> fields, String key, String value) {
+        String v = clean(value);
+        if (!v.isEmpty()) {
+            fields.put(key, v);
+        }
+    }
+
+    private String clean(String text) {
+        return Sanitizer.oneLine(text, ascii);
+    }
+
+    private static long percent(double rate) {
+        return Math.round(rate * 100);
+    }
+
+    /** The first sentence: up to the first '.', '!' or '?' followed by a space, or a CJK full stop. */
+    static String firstSentence(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u3002' || c == '\uff01' || c == '\uff1f') {
+                return text.substring(0, i + 1);
+            }
+            if ((c == '.' || c == '!' || c == '?') && i + 1 < text.length() && text.charAt(i + 1) == ' '
+                    && !isAbbreviation(text, i)) {
+                return text.substring(0, i + 1);
+            }
+        }
+        return text;
+    }
+
+    private static boolean isAbbreviation(String text, int dot) {
+        int start = text.lastIndexOf(' ', dot - 1) + 1;
+        String word = text.substring(start, dot).toLowerCase(Locale.ROOT);
+        return word.equals("e.g") || word.equals("i.e") || word.equals("etc") || word.equals("vs")
+                || word.equals("approx") || word.length() == 1;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.knownerrors.kb;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DiagnosisFormatterTest {
+
+    @TempDir
+    Path dir;
+
+    private Diagnosis diagnosis(String json, String text) {
+        return Entries.load(Entries.write(dir, "a.json", json)).diagnose(text, null).orElseThrow();
+    }
+
+    @Test
+    void blockShowsFirstSentenceTopWorkaroundFirstDeadEndAndDocs() {
+        Diagnosis d = diagnosis("{\"id\": \"t/disk\", \"regex\": \"disk full\", \"root_cause\": \"The disk is full, e.g. logs. More text.\","
+                + " \"workarounds\": [{\"action\": \"Delete old logs\", \"success_rate\": 0.8}, {\"action\": \"Buy disk\", \"success_rate\": 0.85}],"
+                + " \"dead_ends\": [{\"action\": \"\", \"why_fails\": \"Restarting frees nothing\", \"fail_rate\": 0.7},"
+                + " {\"action\": \"Reboot\", \"why_fails\": \"no\", \"fail_rate\": 0.9}],"
+                + " \"official_doc_url\": \"https://example.org/disk\", \"confidence\": 0.8}", "disk full");
+        assertThat(DiagnosisFormatter.of(Language.EN, false).block(d)).isEqualTo(String.join("\n",
+                "  \u2691 known error t/disk \u2014 The disk is full, e.g. logs.",
+                "    try: Buy disk (85 %)",
+                "    don't: Restarting frees nothing (fails 70 %)",
+                "    docs: https://example.org/disk"));
+        assertThat(DiagnosisFormatter.of(Language.EN, true).block(d)).isEqualTo(String.join("\n",
+                "  [known error] t/disk - The disk is full, e.g. logs.",
+                "    try: Buy disk (85 %)",
+                "    don't: Restarting frees nothing (fails 70 %)",
+                "    docs: https://example.org/disk"));
+    }
+
+    @Test
+    void linesForAbsentPartsAreLeftOut() {
+        Diagnosis d = diagnosis("{\"id\": \"t/bare\", \"regex\": \"bare failure\"}", "bare failure");
+        assertThat(DiagnosisFormatter.of(Language.EN, false).block(d)).isEqualTo("  \u2691 known error t/bare");
+        assertThat(DiagnosisFormatter.of(Language.EN, false).fields(d)).containsOnlyKeys("kb.id");
+    }
+
+    @Test
+    void controlCharactersInKbTextCannotForgeLinesOrEscapeTheTerminal() {
+        Diagnosis d = diagnosis("{\"id\": \"t/evil\", \"regex\": \"evil\","
+                + " \"root_cause\": \"line one\\r\\n2026-01-01 ERROR forged \\u001b[31mred\\u202Eright\","
+                + " \"workarounds\": [{\"action\": \"a\\nb\\u0085c\"}]}", "evil");
+        DiagnosisFormatter f = DiagnosisFormatter.of(Language.EN, false);
+        String block = f.block(d);
+        assertThat(block.lines()).hasSize(2);
+        assertThat(block).doesNotContain("\u001b", "\r", "\u202E", "\u0085")
+                .contains("line one 2026-01-01 ERROR forged \uFFFD[31mred\uFFFDright");
+        assertThat(f.fields(d).values()).allSatisfy(v -> assertThat(v).doesNotContain("\n", "\r", "\u001b"));
+        assertThat(DiagnosisFormatter.of(Language.EN, true).block(d)).matches("[\\x20-\\x7E\\n]+");
+    }
+
+    @Test
+    void fieldsCarryFullRootCauseTopWorkaroundFirstDeadEndUrlAndConfidence() {
+        Diagnosis d = diagnosis("{\"id\": \"t/disk\", \"regex\": \"disk full\", \"root_cause\": \"Full. Really.\","
+                + " \"workarounds\": [{\"action\": \"Delete\", \"success_rate\": 0.8}],"
+                + " \"dead_ends\": [{\"action\": \"Reboot\", \"why_fails\": \"no\"}],"
+                + " \"official_doc_url\": \"https://example.org\", \"confidence\": 0.8}", "disk full");
+        assertThat(DiagnosisFormatter.of(Language.EN, false).fields(d)).containsExactly(
+                org.assertj.core.api.Assertions.entry("kb.id", "t/disk"),
+                org.assertj.core.api.Assertions.entry("kb.root_cause", "Full. Really."),
+                org.assertj.core.api.Assertions.entry("kb.workaround", "Delete"),
+                org.assertj.core.api.Assertions.entry("kb.dead_end", "Reboot \u2014 no"),
+                org.assertj.core.api.Assertions.entry("kb.doc_url", "https://example.org"),
+                org.assertj.core.api.Assertions.entry("kb.confidence", "0.80"));
+    }
+
+    @Test
+    void suffixIsALineBreakAndTheBlock() {
+        Diagnosis d = diagnosis("{\"id\": \"t/bare\", \"regex\": \"bare failure\"}", "bare failure");
+        DiagnosisFormatter f = DiagnosisFormatter.of(Language.EN, false);
+        assertThat(f.suffix(d)).isEqualTo("\n" + f.block(d));
+    }
+}
