@@ -1,0 +1,66 @@
+package dev.knownerrors.log4j2;
+
+import dev.knownerrors.kb.Diagnosis;
+import org.apache.logging.log4j.message.Message;
+
+/**
+ * The message of a diagnosed event: the original's formatted text, followed (with
+ * {@code appendToMessage}) by the diagnosis text; format, parameters and throwable are the
+ * original's. Carries the diagnosis for {@code %kb}.
+ */
+final class DiagnosedMessage implements Message {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String formatted;
+    private final String format;
+    private final Object[] parameters;
+    private final transient Throwable throwable;
+    private final transient Diagnosis diagnosis;
+    private final String text;
+    private final boolean appendToMessage;
+
+    DiagnosedMessage(Message original, String formatted, Diagnosis diagnosis, String text, boolean appendToMessage) {
+        this.formatted = formatted;
+        this.format = original.getFormat();
+        this.parameters = original.getParameters();
+        this.throwable = original.getThrowable();
+        this.diagnosis = diagnosis;
+        this.text = text;
+        this.appendToMessage = appendToMessage;
+    }
+
+    Diagnosis diagnosis() {
+        return diagnosis;
+    }
+
+    /** The diagnosis text as appended to a message: a line break and the block. */
+    String text() {
+        return text;
+    }
+
+    @Override
+    public String getFormattedMessage() {
+        return appendToMessage ? formatted + text : formatted;
+    }
+
+    @Override
+    public String getFormat() {
+        return format;
+    }
+
+    @Override
+    public Object[] getParameters() {
+        return parameters;
+    }
+
+    @Override
+    public Throwable getThrowable() {
+        return throwable;
+    }
+
+    @Override
+    public String toString() {
+        return getFormattedMessage();
+    }
+}

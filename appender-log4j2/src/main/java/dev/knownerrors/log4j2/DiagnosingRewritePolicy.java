@@ -1,0 +1,202 @@
+package dev.knownerrors.log4j2;
+
+import dev.knownerrors.kb.KnowledgeBase;
+import dev.knownerrors.kb.Language;
+import dev.knownerrors.kb.LoadProblem;
+import dev.knownerrors.kb.internal.Diagnoser;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.Core;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.appender.rewrite.RewritePolicy;
+import org.apache.logging.log4j.core.config.plugins.Plugin;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.core.config.plugins.PluginElement;
+import org.apache.logging.log4j.core.impl.ContextDataFactory;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.status.StatusLogger;
+import org.apache.logging.log4j.util.StringMap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A policy for Log4j's {@code <Rewrite>} appender: an event at or above {@code minimumLevel}
+ * that matches a known error is rewritten into a copy carrying the {@code kb.*} context data
+ * and (with {@code appendToMessage}, the default) the diagnosis text after its message; every
+ * other event passes as the same object.
+ *
+ * <pre>{@code
+ * <Rewrite name="Diagnose">
+ *   <AppenderRef ref="File"/>
+ *   <DiagnosingRewritePolicy minimumLevel="WARN">
+ *     <KnowledgeBase location="/etc/known-errors"/>
+ *   </DiagnosingRewritePolicy>
+ * </Rewrite>
+ * }</pre>
+ *
+ * <p>Thread-safe. Cost: nothing below {@code minimumLevel}; one scan of message and exception
+ * chain otherwise. Problems go to the StatusLogger; a failure while diagnosing is reported
+ * (the first few times) and the event passes unchanged.
+ */
+@Plugin(name = "DiagnosingRewritePolicy", category = Core.CATEGORY_NAME, elementType = "rewritePolicy",
+        printObject = true)
+public final class DiagnosingRewritePolicy implements RewritePolicy {
+
+    private final Diagnoser diagnoser;
+    private final Level minimumLevel;
+    private final boolean appendToMessage;
+
+    private DiagnosingRewritePolicy(Diagnoser diagnoser, Level minimumLevel, boolean appendToMessage) {
+        this.diagnoser = diagnoser;
+        this.minimumLevel = minimumLevel;
+        this.appendToMessage = appendToMessage;
+    }
+
+    @PluginBuilderFactory
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    @Override
+    public LogEvent rewrite(LogEvent source) {
+        if (diagnoser == null || !source.getLevel().isMoreSpecificThan(minimumLevel)) {
+            return source;
+        }
+        try {
+            Message message = source.getMessage();
+            String formatted = message == null ? null : message.getFormattedMessage();
+            Diagnoser.Result r = source.getThrown() != null || source.getThrownProxy() == null
+                    ? diagnoser.diagnose(formatted, source.getThrown(), dev.knownerrors.kb.ThrowableView.THROWABLE)
+                    : diagnoser.diagnose(formatted, source.getThrownProxy(), Log4jThrowableView.INSTANCE);
+            if (r == null) {
+                return source;
+            }
+            StringMap data = ContextDataFactory.createContextData(source.getContextData());
+            for (Map.Entry<String, String> field : r.fields().entrySet()) {
+                data.putValue(field.getKey(), field.getValue());
+            }
+            data.freeze();
+            return new Log4jLogEvent.Builder(source)
+                    .setMessage(new DiagnosedMessage(message, formatted, r.diagnosis(), r.text(), appendToMessage))
+                    .setContextData(data)
+                    .build();
+        } catch (RuntimeException | StackOverflowError e) {
+            diagnoser.report(e);
+            return source;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DiagnosingRewritePolicy(minimumLevel=" + minimumLevel + ", appendToMessage=" + appendToMessage + ")";
+    }
+
+    /** Builds the policy from its XML attributes and elements; problems go to the StatusLogger. */
+    public static final class Builder implements org.apache.logging.log4j.core.util.Builder<DiagnosingRewritePolicy> {
+
+        @PluginElement("KnowledgeBase")
+        private KnowledgeBaseElement[] knowledgeBases;
+
+        @PluginBuilderAttribute
+        private boolean bundled = true;
+
+        @PluginBuilderAttribute
+        private String minimumLevel = "WARN";
+
+        @PluginBuilderAttribute
+        private String locale = "en";
+
+        @PluginBuilderAttribute
+        private boolean ascii;
+
+        @PluginBuilderAttribute
+        private boolean appendToMessage = true;
+
+        @PluginBuilderAttribute
+        private int maxScanLength = KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH;
+
+        public Builder setKnowledgeBases(KnowledgeBaseElement... knowledgeBases) {
+            this.knowledgeBases = knowledgeBases;
+            return this;
+        }
+
+        public Builder setBundled(boolean bundled) {
+            this.bundled = bundled;
+            return this;
+        }
+
+        public Builder setMinimumLevel(String minimumLevel) {
+            this.minimumLevel = minimumLevel;
+            return this;
+        }
+
+        public Builder setLocale(String locale) {
+            this.locale = locale;
+            return this;
+        }
+
+        public Builder setAscii(boolean ascii) {
+            this.ascii = ascii;
+            return this;
+        }
+
+        public Builder setAppendToMessage(boolean appendToMessage) {
+            this.appendToMessage = appendToMessage;
+            return this;
+        }
+
+        public Builder setMaxScanLength(int maxScanLength) {
+            this.maxScanLength = maxScanLength;
+            return this;
+        }
+
+        @Override
+        public DiagnosingRewritePolicy build() {
+            StatusLogger status = StatusLogger.getLogger();
+            Level level = Level.toLevel(minimumLevel, null);
+            if (level == null) {
+                status.error("known-errors: minimumLevel '{}' is not a level (TRACE, DEBUG, INFO, WARN, ERROR); using WARN",
+                        minimumLevel);
+                level = Level.WARN;
+            }
+            String language = locale;
+            try {
+                Language.parse(locale);
+            } catch (IllegalArgumentException e) {
+                status.error("known-errors: {}; using en", e.getMessage());
+                language = "en";
+            }
+            int scan = maxScanLength;
+            if (scan < 1) {
+                status.error("known-errors: maxScanLength must be positive, was {}; using {}", scan,
+                        KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH);
+                scan = KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH;
+            }
+            List<String> locations = new ArrayList<>();
+            if (knowledgeBases != null) {
+                for (KnowledgeBaseElement kb : knowledgeBases) {
+                    if (kb != null) {
+                        locations.add(kb.location());
+                    }
+                }
+            }
+            Diagnoser diagnoser = null;
+            try {
+                KnowledgeBase kb = Diagnoser.knowledgeBase(locations, bundled, scan);
+                for (LoadProblem p : kb.problems()) {
+                    status.warn("known-errors: {}", p);
+                }
+                if (kb.entries().isEmpty()) {
+                    status.warn("known-errors: the knowledge base is empty; events pass undiagnosed");
+                }
+                diagnoser = new Diagnoser(kb, Diagnoser.formatter(language, ascii), status::error);
+            } catch (RuntimeException | LinkageError e) {
+                status.error("known-errors: could not load the knowledge base; events pass undiagnosed", e);
+            }
+            return new DiagnosingRewritePolicy(diagnoser, level, appendToMessage);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.knownerrors.log4j2;
+
+import dev.knownerrors.kb.DiagnosisFormatter;
+import dev.knownerrors.kb.KnowledgeBase;
+import dev.knownerrors.kb.Language;
+import dev.knownerrors.kb.ThrowableView;
+import dev.knownerrors.kb.internal.Diagnoser;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.config.plugins.Plugin;
+import org.apache.logging.log4j.core.pattern.ConverterKeys;
+import org.apache.logging.log4j.core.pattern.LogEventPatternConverter;
+import org.apache.logging.log4j.core.pattern.PatternConverter;
+import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.status.StatusLogger;
+
+import java.util.Locale;
+
+/**
+ * {@code %kb}: the diagnosis text (a line break and the block), or nothing.
+ *
+ * <p>Behind a {@link DiagnosingRewritePolicy} it shows that policy's diagnosis (set the policy's
+ * {@code appendToMessage} to false so the text is not shown twice). On its own it diagnoses
+ * events at or above WARN with the bundled KB. Options, in any order: a level
+ * ({@code %kb{INFO}}), a locale ({@code zh}), {@code ascii}.
+ *
+ * <p>Thread-safe; costs nothing below the minimum level or on events the policy already handled.
+ */
+@Plugin(name = "DiagnosisConverter", category = PatternConverter.CATEGORY)
+@ConverterKeys({"kb"})
+public final class DiagnosisConverter extends LogEventPatternConverter {
+
+    private final Level minimumLevel;
+    private final DiagnosisFormatter formatter;
+    private final Diagnoser diagnoser;
+
+    private DiagnosisConverter(Level minimumLevel, DiagnosisFormatter formatter, boolean customised) {
+        super("KnownErrorDiagnosis", "kb");
+        this.minimumLevel = minimumLevel;
+        this.formatter = customised ? formatter : null;
+        this.diagnoser = new Diagnoser(KnowledgeBase.bundled(), formatter, StatusLogger.getLogger()::error);
+    }
+
+    /** Called by the pattern parser with the options of {@code %kb{…}}. */
+    public static DiagnosisConverter newInstance(String[] options) {
+        Level level = Level.WARN;
+        Language language = Language.EN;
+        boolean ascii = false;
+        boolean customised = false;
+        if (options != null) {
+            for (String option : options) {
+                String o = option == null ? "" : option.trim().toLowerCase(Locale.ROOT);
+                Level asLevel = Level.toLevel(o, null);
+                if (o.equals("ascii")) {
+                    ascii = true;
+                    customised = true;
+                } else if (asLevel != null && !o.isEmpty()) {
+                    level = asLevel;
+                } else {
+                    try {
+                        language = Language.parse(o);
+                        customised = true;
+                    } catch (IllegalArgumentException e) {
+                        StatusLogger.getLogger().error(
+                                "known-errors: %kb option '{}' is not a level, a locale (en, zh) or ascii", option);
+                    }
+                }
+            }
+        }
+        return new DiagnosisConverter(level, DiagnosisFormatter.of(language, ascii), customised);
+    }
+
+    @Override
+    public void format(LogEvent event, StringBuilder toAppendTo) {
+        try {
+            Message message = event.getMessage();
+            if (message instanceof DiagnosedMessage d) {
+                toAppendTo.append(formatter == null || d.diagnosis() == null ? d.text() : formatter.suffix(d.diagnosis()));
+                return;
+            }
+            if (!event.getLevel().isMoreSpecificThan(minimumLevel)) {
+                return;
+            }
+            String formatted = message == null ? null : message.getFormattedMessage();
+            Diagnoser.Result r = event.getThrown() != null || event.getThrownProxy() == null
+                    ? diagnoser.diagnose(formatted, event.getThrown(), ThrowableView.THROWABLE)
+                    : diagnoser.diagnose(formatted, event.getThrownProxy(), Log4jThrowableView.INSTANCE);
+            if (r != null) {
+                toAppendTo.append(r.text());
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            diagnoser.report(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.knownerrors.log4j2;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.ParameterizedMessage;
+import org.apache.logging.log4j.message.SimpleMessage;
+import org.apache.logging.log4j.test.ListStatusListener;
+import org.apache.logging.log4j.test.junit.UsingStatusListener;
+import org.apache.logging.log4j.util.SortedArrayStringMap;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The policy on its own, fed events built directly. */
+@UsingStatusListener
+class DiagnosingRewritePolicyTest {
+
+    static final String REDIS = "Can't save in background: fork: Cannot allocate memory";
+
+    static LogEvent event(Level level, Message message, Throwable t) {
+        return Log4jLogEvent.newBuilder().setLoggerName("app").setLevel(level).setMessage(message).setThrown(t)
+                .setContextData(new SortedArrayStringMap(Map.of("request", "42"))).build();
+    }
+
+    @Test
+    void matchingErrorIsRewrittenWithTextAndContextData() {
+        DiagnosingRewritePolicy policy = DiagnosingRewritePolicy.newBuilder().build();
+        LogEvent in = event(Level.ERROR, new SimpleMessage(REDIS), null);
+        LogEvent out = policy.rewrite(in);
+        assertThat(out.getMessage().getFormattedMessage())
+                .startsWith(REDIS + "\n  \u2691 known error database/redis-bgsave-fork-error \u2014 ")
+                .contains("overcommit_memory");
+        assertThat(out.getContextData().toMap()).containsEntry("kb.id", "database/redis-bgsave-fork-error")
+                .containsEntry("request", "42")
+                .containsKeys("kb.root_cause", "kb.workaround", "kb.dead_end", "kb.doc_url", "kb.confidence");
+        assertThat(in.getContextData().toMap()).containsOnlyKeys("request");
+        assertThat(out.getInstant()).isEqualTo(in.getInstant());
+        assertThat(out.getLoggerName()).isEqualTo("app");
+    }
+
+    @Test
+    void benignEventPassesAsTheVerySameObject() {
+        LogEvent in = event(Level.ERROR, new SimpleMessage("all is well"), null);
+        assertThat(DiagnosingRewritePolicy.newBuilder().build().rewrite(in)).isSameAs(in);
+    }
+
+    @Test
+    void eventBelowMinimumLevelIsNotLookedAt() {
+        LogEvent in = event(Level.INFO, new SimpleMessage(REDIS), null);
+        assertThat(DiagnosingRewritePolicy.newBuilder().build().rewrite(in)).isSameAs(in);
+        assertThat(DiagnosingRewritePolicy.newBuilder().setMinimumLevel("INFO").build().rewrite(in)).isNotSameAs(in);
+    }
+
+    @Test
+    void parameterizedMessageKeepsFormatAndParameters() {
+        Message m = new ParameterizedMessage("Can't save in background: fork: {}", "Cannot allocate memory");
+        LogEvent out = DiagnosingRewritePolicy.newBuilder().build().rewrite(event(Level.ERROR, m, null));
+        assertThat(out.getMessage().getFormat()).isEqualTo(m.getFormat());
+        assertThat(out.getMessage().getParameters()).containsExactly("Cannot allocate memory");
+        assertThat(out.getContextData().<String>getValue("kb.id")).isEqualTo("database/redis-bgsave-fork-error");
+    }
+
+    @Test
+    void causeChainOfTheThrowableIsDiagnosed() {
+        Exception error = new IllegalStateException("save failed", new IOException(REDIS));
+        LogEvent out = DiagnosingRewritePolicy.newBuilder().build()
+                .rewrite(event(Level.WARN, new SimpleMessage("background job failed"), error));
+        assertThat(out.getContextData().<String>getValue("kb.id")).isEqualTo("database/redis-bgsave-fork-error");
+        assertThat(out.getThrown()).isSameAs(error);
+    }
+
+    @Test
+    void failureWhileDiagnosingIsReportedAndTheEventPassesUnchanged(ListStatusListener status) {
+        DiagnosingRewritePolicy policy = DiagnosingRewritePolicy.newBuilder().build();
+        Message hostile = new SimpleMessage(REDIS) {
+            @Override
+            public String getFormattedMessage() {
+                throw new IllegalStateException("hostile message");
+            }
+        };
+        LogEvent in = event(Level.ERROR, hostile, null);
+        for (int i = 0; i < 10; i++) {
+            assertThat(policy.rewrite(in)).isSameAs(in);
+        }
+        assertThat(status.findStatusData(Level.ERROR)).hasSize(3)
+                .allSatisfy(s -> assertThat(s.getFormattedStatus()).contains("hostile message"));
+    }
+
+    @Test
+    void badMinimumLevelAndLocaleAreReportedAndDefaultsUsed(ListStatusListener status) {
+        DiagnosingRewritePolicy policy = DiagnosingRewritePolicy.newBuilder().setMinimumLevel("LOUD").setLocale("klingon").build();
+        assertThat(status.findStatusData(Level.ERROR)).extracting(s -> s.getMessage().getFormattedMessage())
+                .containsExactly(
+                        "known-errors: minimumLevel 'LOUD' is not a level (TRACE, DEBUG, INFO, WARN, ERROR); using WARN",
+                        "known-errors: unknown locale 'klingon' (expected en or zh); using en");
+        assertThat(policy.rewrite(event(Level.WARN, new SimpleMessage(REDIS), null)).getMessage().getFormattedMessage())
+                .contains("known error database/redis-bgsave-fork-error");
+    }
+}

@@ -1,0 +1,161 @@
+package dev.knownerrors.logback;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.LoggerContextVO;
+import dev.knownerrors.kb.Diagnosis;
+import org.slf4j.Marker;
+import org.slf4j.event.KeyValuePair;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The event forwarded for a diagnosed event: everything delegates to the original (which is
+ * never mutated), except the MDC, which also holds the {@code kb.*} fields, and, with
+ * {@code appendToMessage}, the formatted message, which ends with the diagnosis text.
+ */
+final class DiagnosedEvent implements ILoggingEvent {
+
+    private final ILoggingEvent event;
+    private final Diagnosis diagnosis;
+    private final String text;
+    private final boolean appendToMessage;
+    private final Map<String, String> mdc;
+
+    DiagnosedEvent(ILoggingEvent event, Diagnosis diagnosis, String text, Map<String, String> fields,
+                   boolean appendToMessage) {
+        this.event = event;
+        this.diagnosis = diagnosis;
+        this.text = text;
+        this.appendToMessage = appendToMessage;
+        Map<String, String> original = event.getMDCPropertyMap();
+        Map<String, String> merged = new HashMap<>((original == null ? 0 : original.size()) + fields.size() + 2);
+        if (original != null) {
+            merged.putAll(original);
+        }
+        merged.putAll(fields);
+        this.mdc = Collections.unmodifiableMap(merged);
+    }
+
+    Diagnosis diagnosis() {
+        return diagnosis;
+    }
+
+    /** The diagnosis text as appended to a message: a line break and the block. */
+    String text() {
+        return text;
+    }
+
+    @Override
+    public String getFormattedMessage() {
+        String message = event.getFormattedMessage();
+        return appendToMessage ? message + text : message;
+    }
+
+    @Override
+    public Map<String, String> getMDCPropertyMap() {
+        return mdc;
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public Map<String, String> getMdc() {
+        return mdc;
+    }
+
+    @Override
+    public String getThreadName() {
+        return event.getThreadName();
+    }
+
+    @Override
+    public Level getLevel() {
+        return event.getLevel();
+    }
+
+    @Override
+    public String getMessage() {
+        return event.getMessage();
+    }
+
+    @Override
+    public Object[] getArgumentArray() {
+        return event.getArgumentArray();
+    }
+
+    @Override
+    public String getLoggerName() {
+        return event.getLoggerName();
+    }
+
+    @Override
+    public LoggerContextVO getLoggerContextVO() {
+        return event.getLoggerContextVO();
+    }
+
+    @Override
+    public IThrowableProxy getThrowableProxy() {
+        return event.getThrowableProxy();
+    }
+
+    @Override
+    public StackTraceElement[] getCallerData() {
+        return event.getCallerData();
+    }
+
+    @Override
+    public boolean hasCallerData() {
+        return event.hasCallerData();
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public Marker getMarker() {
+        return event.getMarker();
+    }
+
+    @Override
+    public List<Marker> getMarkerList() {
+        return event.getMarkerList();
+    }
+
+    @Override
+    public long getTimeStamp() {
+        return event.getTimeStamp();
+    }
+
+    @Override
+    public int getNanoseconds() {
+        return event.getNanoseconds();
+    }
+
+    @Override
+    public Instant getInstant() {
+        return event.getInstant();
+    }
+
+    @Override
+    public long getSequenceNumber() {
+        return event.getSequenceNumber();
+    }
+
+    @Override
+    public List<KeyValuePair> getKeyValuePairs() {
+        return event.getKeyValuePairs();
+    }
+
+    @Override
+    public void prepareForDeferredProcessing() {
+        event.prepareForDeferredProcessing();
+    }
+
+    @Override
+    public String toString() {
+        return event.toString();
+    }
+}
