@@ -28,7 +28,7 @@ class DiagnosingAppenderTest {
 
     @BeforeEach
     void setUp() {
-        context = new LoggerContext();
+        context = Logback.newContext();
         logger = context.getLogger("app");
         list = new ListAppender<>();
         list.setContext(context);

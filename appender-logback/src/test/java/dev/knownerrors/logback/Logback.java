@@ -1,6 +1,7 @@
 package dev.knownerrors.logback;
 
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
@@ -19,8 +20,7 @@ final class Logback {
 
     static LoggerContext configure(URL xml, Map<String, String> properties) {
         assertThat(xml).as("configuration file").isNotNull();
-        LoggerContext context = new LoggerContext();
-        context.setName("test-" + System.nanoTime());
+        LoggerContext context = newContext();
         properties.forEach(context::putProperty);
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
@@ -29,6 +29,14 @@ final class Logback {
         } catch (JoranException e) {
             throw new AssertionError(e);
         }
+        return context;
+    }
+
+    /** A private context with the MDC adapter that SLF4J's provider would install in an application. */
+    static LoggerContext newContext() {
+        LoggerContext context = new LoggerContext();
+        context.setName("test-" + System.nanoTime());
+        context.setMDCAdapter(new LogbackMDCAdapter());
         return context;
     }
 

@@ -59,6 +59,7 @@ class BackendContractTest {
         final DiagnosingRewritePolicy policy;
 
         Backends(Variant v) {
+            context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
             list.setContext(context);
             list.start();
             appender.setContext(context);

@@ -32,6 +32,7 @@ class ReadmeConfigurationsTest {
     @Test
     void readmeLogbackXmlWritesTheDiagnosisIntoTheFile() throws Exception {
         LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
         context.putProperty("LOG_DIR", dir.toString());
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
