@@ -10,7 +10,7 @@ import org.slf4j.event.KeyValuePair;
 
 import java.time.Instant;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +34,7 @@ final class DiagnosedEvent implements ILoggingEvent {
         this.text = text;
         this.appendToMessage = appendToMessage;
         Map<String, String> original = event.getMDCPropertyMap();
-        Map<String, String> merged = new HashMap<>((original == null ? 0 : original.size()) + fields.size() + 2);
+        Map<String, String> merged = new LinkedHashMap<>((original == null ? 0 : original.size()) + fields.size() + 2);
         if (original != null) {
             merged.putAll(original);
         }

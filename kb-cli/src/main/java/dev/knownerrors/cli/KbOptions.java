@@ -1,0 +1,58 @@
+package dev.knownerrors.cli;
+
+import dev.knownerrors.kb.DiagnosisFormatter;
+import dev.knownerrors.kb.KnowledgeBase;
+import dev.knownerrors.kb.Language;
+import dev.knownerrors.kb.LoadProblem;
+import dev.knownerrors.kb.internal.Sanitizer;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The knowledge-base options shared by {@code scan} and {@code explain} (a picocli mixin). */
+final class KbOptions {
+
+    @Option(names = "--kb", paramLabel = "LOCATION",
+            description = "A knowledge-base source: a file, a directory, a file: URL or a classpath: "
+                    + "resource. Repeatable; loaded before the bundled KB, so your entries replace bundled ones.")
+    List<String> locations = new ArrayList<>();
+
+    @Option(names = "--no-bundled", description = "Do not load the knowledge base shipped with the tool.")
+    boolean noBundled;
+
+    @Option(names = "--locale", paramLabel = "en|zh", defaultValue = "en", converter = LanguageConverter.class,
+            description = "Language of the diagnosis (default: ${DEFAULT-VALUE}).")
+    Language language = Language.EN;
+
+    @Option(names = "--ascii", description = "Print the diagnosis in printable ASCII only.")
+    boolean ascii;
+
+    /** Loads the KB; each load problem becomes a warning line on {@code err}. */
+    KnowledgeBase load(PrintWriter err) {
+        KnowledgeBase kb = KnowledgeBase.builder().bundled(!noBundled).sources(locations).build();
+        for (LoadProblem p : kb.problems()) {
+            err.println(KnownErrorsCommand.PREFIX + "warning: " + Sanitizer.oneLine(p.toString(), ascii));
+        }
+        err.flush();
+        return kb;
+    }
+
+    DiagnosisFormatter formatter() {
+        return DiagnosisFormatter.of(language, ascii);
+    }
+
+    static final class LanguageConverter implements ITypeConverter<Language> {
+        @Override
+        public Language convert(String value) {
+            try {
+                return Language.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}
