@@ -1,6 +1,7 @@
 package dev.knownerrors.log4j2;
 
 import dev.knownerrors.kb.Diagnosis;
+import dev.knownerrors.kb.internal.Diagnoser;
 import org.apache.logging.log4j.message.Message;
 
 /**
@@ -20,13 +21,13 @@ final class DiagnosedMessage implements Message {
     private final String text;
     private final boolean appendToMessage;
 
-    DiagnosedMessage(Message original, String formatted, Diagnosis diagnosis, String text, boolean appendToMessage) {
-        this.formatted = formatted;
+    DiagnosedMessage(Message original, Diagnoser.Result result, boolean appendToMessage) {
+        this.formatted = original.getFormattedMessage();
         this.format = original.getFormat();
         this.parameters = original.getParameters();
         this.throwable = original.getThrowable();
-        this.diagnosis = diagnosis;
-        this.text = text;
+        this.diagnosis = result.diagnosis();
+        this.text = result.text();
         this.appendToMessage = appendToMessage;
     }
 

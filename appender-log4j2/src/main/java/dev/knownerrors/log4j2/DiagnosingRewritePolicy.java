@@ -14,7 +14,6 @@ import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.config.plugins.PluginElement;
 import org.apache.logging.log4j.core.impl.ContextDataFactory;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
-import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.status.StatusLogger;
 import org.apache.logging.log4j.util.StringMap;
 
@@ -66,11 +65,7 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
             return source;
         }
         try {
-            Message message = source.getMessage();
-            String formatted = message == null ? null : message.getFormattedMessage();
-            Diagnoser.Result r = source.getThrown() != null || source.getThrownProxy() == null
-                    ? diagnoser.diagnose(formatted, source.getThrown(), dev.knownerrors.kb.ThrowableView.THROWABLE)
-                    : diagnoser.diagnose(formatted, source.getThrownProxy(), Log4jThrowableView.INSTANCE);
+            Diagnoser.Result r = Log4jThrowableView.diagnose(diagnoser, source);
             if (r == null) {
                 return source;
             }
@@ -80,7 +75,7 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
             }
             data.freeze();
             return new Log4jLogEvent.Builder(source)
-                    .setMessage(new DiagnosedMessage(message, formatted, r.diagnosis(), r.text(), appendToMessage))
+                    .setMessage(new DiagnosedMessage(source.getMessage(), r, appendToMessage))
                     .setContextData(data)
                     .build();
         } catch (RuntimeException | StackOverflowError e) {

@@ -3,7 +3,6 @@ package dev.knownerrors.log4j2;
 import dev.knownerrors.kb.DiagnosisFormatter;
 import dev.knownerrors.kb.KnowledgeBase;
 import dev.knownerrors.kb.Language;
-import dev.knownerrors.kb.ThrowableView;
 import dev.knownerrors.kb.internal.Diagnoser;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LogEvent;
@@ -81,10 +80,7 @@ public final class DiagnosisConverter extends LogEventPatternConverter {
             if (!event.getLevel().isMoreSpecificThan(minimumLevel)) {
                 return;
             }
-            String formatted = message == null ? null : message.getFormattedMessage();
-            Diagnoser.Result r = event.getThrown() != null || event.getThrownProxy() == null
-                    ? diagnoser.diagnose(formatted, event.getThrown(), ThrowableView.THROWABLE)
-                    : diagnoser.diagnose(formatted, event.getThrownProxy(), Log4jThrowableView.INSTANCE);
+            Diagnoser.Result r = Log4jThrowableView.diagnose(diagnoser, event);
             if (r != null) {
                 toAppendTo.append(r.text());
             }

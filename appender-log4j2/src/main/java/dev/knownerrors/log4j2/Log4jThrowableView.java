@@ -1,13 +1,31 @@
 package dev.knownerrors.log4j2;
 
 import dev.knownerrors.kb.ThrowableView;
+import dev.knownerrors.kb.internal.Diagnoser;
+import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.impl.ThrowableProxy;
+import org.apache.logging.log4j.message.Message;
 
 /** Reads Log4j's throwable proxies, which is all a deserialised event may have. */
+// ThrowableProxy is deprecated since Log4j 2.25, but it is all a deserialised event carries.
+@SuppressWarnings("deprecation")
 final class Log4jThrowableView implements ThrowableView<ThrowableProxy> {
 
     static final Log4jThrowableView INSTANCE = new Log4jThrowableView();
     private static final ThrowableProxy[] NONE = new ThrowableProxy[0];
+
+    /**
+     * Diagnoses an event from its formatted message and its throwable, or, for a deserialised
+     * event that has none, its throwable proxy. Returns {@code null} when nothing matched.
+     */
+    static Diagnoser.Result diagnose(Diagnoser diagnoser, LogEvent event) {
+        Message message = event.getMessage();
+        String formatted = message == null ? null : message.getFormattedMessage();
+        if (event.getThrown() == null && event.getThrownProxy() != null) {
+            return diagnoser.diagnose(formatted, event.getThrownProxy(), INSTANCE);
+        }
+        return diagnoser.diagnose(formatted, event.getThrown(), ThrowableView.THROWABLE);
+    }
 
     @Override
     public String className(ThrowableProxy t) {

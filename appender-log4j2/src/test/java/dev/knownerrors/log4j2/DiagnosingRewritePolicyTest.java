@@ -11,7 +11,11 @@ import org.apache.logging.log4j.test.junit.UsingStatusListener;
 import org.apache.logging.log4j.util.SortedArrayStringMap;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +76,23 @@ class DiagnosingRewritePolicyTest {
                 .rewrite(event(Level.WARN, new SimpleMessage("background job failed"), error));
         assertThat(out.getContextData().<String>getValue("kb.id")).isEqualTo("database/redis-bgsave-fork-error");
         assertThat(out.getThrown()).isSameAs(error);
+    }
+
+    @Test
+    void deserialisedEventWithOnlyAThrowableProxyIsDiagnosedFromIt() throws Exception {
+        Exception error = new IllegalStateException("save failed", new IOException(REDIS));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(Log4jLogEvent.serialize(event(Level.ERROR, new SimpleMessage("job failed"), error), false));
+        }
+        LogEvent received;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            received = (LogEvent) in.readObject();
+        }
+        assertThat(received.getThrown()).isNull();
+        assertThat(received.getThrownProxy()).isNotNull();
+        LogEvent out = DiagnosingRewritePolicy.newBuilder().build().rewrite(received);
+        assertThat(out.getContextData().<String>getValue("kb.id")).isEqualTo("database/redis-bgsave-fork-error");
     }
 
     @Test

@@ -129,8 +129,7 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
         Diagnoser d = diagnoser;
         if (d != null && event.getLevel().isGreaterOrEqual(minimumLevel)) {
             try {
-                Diagnoser.Result r = d.diagnose(event.getFormattedMessage(), event.getThrowableProxy(),
-                        LogbackThrowableView.INSTANCE);
+                Diagnoser.Result r = LogbackThrowableView.diagnose(d, event);
                 if (r != null) {
                     out = new DiagnosedEvent(event, r.diagnosis(), r.text(), r.fields(), appendToMessage);
                 }

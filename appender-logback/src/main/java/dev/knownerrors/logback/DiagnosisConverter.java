@@ -68,8 +68,7 @@ public class DiagnosisConverter extends ClassicConverter {
             if (diagnoser == null || !event.getLevel().isGreaterOrEqual(minimumLevel)) {
                 return "";
             }
-            Diagnoser.Result r = diagnoser.diagnose(event.getFormattedMessage(), event.getThrowableProxy(),
-                    LogbackThrowableView.INSTANCE);
+            Diagnoser.Result r = LogbackThrowableView.diagnose(diagnoser, event);
             return r == null ? "" : r.text();
         } catch (RuntimeException | StackOverflowError e) {
             if (diagnoser != null) {

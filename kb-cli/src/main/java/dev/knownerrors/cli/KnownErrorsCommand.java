@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
         exitCodeList = {
             "0:done",
             "1:problems found (lint), or an internal error",
-            "2:usage error or unreadable input (one line on stderr)"})
+            "2:usage error or unreadable input (one line on stderr)"},
+        footer = "")
 public final class KnownErrorsCommand implements Callable<Integer> {
 
     static final int EXIT_OK = 0;

@@ -89,6 +89,13 @@ class LoadingTest {
     }
 
     @Test
+    void entryRejectedForItsRegexStillHasItsOtherBadFieldsReported() {
+        KnowledgeBase kb = load(write(dir, "a.json", "{\"id\": \"t/bad\", \"regex\": \"oops (\", \"confidence\": 3}"));
+        assertThat(kb.entries()).isEmpty();
+        assertThat(kb.problems()).extracting(LoadProblem::field).containsExactly("confidence", "regex");
+    }
+
+    @Test
     void regexThatMatchesTheEmptyStringIsRejected() {
         KnowledgeBase kb = load(write(dir, "a.json", entry("t/any", "(error)?")));
         assertThat(kb.entries()).isEmpty();

@@ -45,10 +45,7 @@ final class EntryReader {
             }
             regex = Pattern.quote(signature);
         }
-        Pattern pattern = compile(regex, f);
-        if (pattern == null) {
-            return null;
-        }
+        // every field is read (and its problems reported) before the regex decides whether the entry loads
         KnownError knownError = new KnownError(
                 id.strip(), signature, f.string("signature_zh"), regex,
                 f.string("domain"), f.string("category"), f.string("subcategory"),
@@ -60,6 +57,10 @@ final class EntryReader {
                 f.string("last_updated"), f.integer("evidence_count"), f.strings("tags"),
                 f.string("locale"), f.strings("aliases"), f.strings("examples"),
                 f.strings("counter_examples"), source);
+        Pattern pattern = compile(regex, f);
+        if (pattern == null) {
+            return null;
+        }
         return new CompiledEntry(knownError, pattern, RegexSpecificity.of(regex));
     }
 
