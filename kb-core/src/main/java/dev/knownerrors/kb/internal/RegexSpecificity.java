@@ -90,7 +90,7 @@ final class RegexSpecificity {
                 return 0;
             default:
                 pos++;
-                return Character.isWhitespace(c) ? 0 : 1;
+                return 1;
         }
     }
 
