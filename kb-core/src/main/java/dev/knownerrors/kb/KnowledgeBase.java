@@ -1,7 +1,7 @@
 package dev.knownerrors.kb;
 
 import dev.knownerrors.kb.internal.CompiledEntry;
-import dev.knownerrors.kb.internal.EventText;
+import dev.knownerrors.kb.internal.Engine;
 import dev.knownerrors.kb.internal.SourceLoader;
 
 import java.util.ArrayList;
@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 
 /**
  * A loaded, compiled knowledge base of known errors, and the matcher over it.
@@ -27,8 +26,15 @@ import java.util.regex.Matcher;
  * nothing) — then (2) the highest {@code confidence} (absent counts as 0.5), then (3) the
  * smallest id. File order never decides.
  *
- * <p>Immutable and thread-safe. Building compiles every regex once; {@code diagnose} runs the
- * regexes of all entries in winner order and stops at the first match.
+ * <p><b>Cost.</b> Building compiles every regex once and indexes the literal text every match
+ * of it must contain. {@code diagnose} reads the event's text once through that index (an
+ * Aho–Corasick automaton over case-folded characters); only the entries whose literals all
+ * occur run their regex, in winner order, until one matches. An event that matches nothing
+ * costs one pass over its text and allocates nothing. An entry whose regex has no literal of
+ * three or more characters that every match must contain is reported and skipped unless
+ * {@link Builder#allowUnanchored(boolean)} lets it run on every event.
+ *
+ * <p>Immutable and thread-safe, lock-free; per-thread scratch state is reused.
  */
 public final class KnowledgeBase {
 
@@ -44,11 +50,13 @@ public final class KnowledgeBase {
 
     private final List<KnownError> entries;
     private final List<CompiledEntry> byRank;
+    private final Engine engine;
     private final Map<String, KnownError> byId;
     private final List<LoadProblem> problems;
     private final int maxScanLength;
 
-    private KnowledgeBase(List<CompiledEntry> loaded, List<LoadProblem> problems, int maxScanLength) {
+    private KnowledgeBase(List<CompiledEntry> loaded, List<LoadProblem> problems, int maxScanLength,
+                          boolean allowUnanchored) {
         Map<String, CompiledEntry> unique = new LinkedHashMap<>();
         List<LoadProblem> all = new ArrayList<>(problems);
         for (CompiledEntry c : loaded) {
@@ -63,6 +71,7 @@ public final class KnowledgeBase {
         Map<String, KnownError> ids = new LinkedHashMap<>();
         unique.forEach((id, c) -> ids.put(id, c.entry()));
         this.byRank = List.copyOf(ranked);
+        this.engine = new Engine(byRank, allowUnanchored, maxScanLength, all);
         this.byId = java.util.Collections.unmodifiableMap(ids);
         this.entries = List.copyOf(ids.values());
         this.problems = List.copyOf(all);
@@ -86,22 +95,12 @@ public final class KnowledgeBase {
 
     /** Diagnoses an event whose throwable is read through {@code view} (adapters use this). */
     public <T> Optional<Diagnosis> diagnose(String message, T error, ThrowableView<T> view) {
-        return diagnoseText(EventText.of(message, error, view, maxScanLength));
+        return engine.diagnose(message, error, view);
     }
 
     /** Diagnoses already assembled text (it is cut at the maximum scan length first). */
     public Optional<Diagnosis> diagnoseText(CharSequence text) {
-        if (text == null || byRank.isEmpty()) {
-            return Optional.empty();
-        }
-        CharSequence scanned = text.length() > maxScanLength ? text.subSequence(0, maxScanLength) : text;
-        for (CompiledEntry c : byRank) {
-            Matcher m = c.pattern().matcher(scanned);
-            if (m.find()) {
-                return Optional.of(new Diagnosis(c.entry(), m.group(), m.start(), m.end()));
-            }
-        }
-        return Optional.empty();
+        return engine.diagnose(text);
     }
 
     /** The entries that loaded, in load order (duplicates removed). */
@@ -151,6 +150,11 @@ public final class KnowledgeBase {
         return out;
     }
 
+    /** The engine, for the differential test and benchmarks in this module. */
+    Engine engine() {
+        return engine;
+    }
+
     private static double confidence(KnownError e) {
         return e.confidence() == null ? 0.5 : e.confidence();
     }
@@ -164,6 +168,7 @@ public final class KnowledgeBase {
         private final List<String> sources = new ArrayList<>();
         private boolean bundled = true;
         private int maxScanLength = DEFAULT_MAX_SCAN_LENGTH;
+        private boolean allowUnanchored;
 
         private Builder() {
         }
@@ -198,6 +203,16 @@ public final class KnowledgeBase {
             return this;
         }
 
+        /**
+         * Whether an entry whose regex has no literal of three or more characters that every
+         * match must contain runs anyway, on every scanned event (default false: it is
+         * reported and skipped).
+         */
+        public Builder allowUnanchored(boolean allow) {
+            this.allowUnanchored = allow;
+            return this;
+        }
+
         /** Loads and compiles everything; problems are in {@link KnowledgeBase#problems()}. */
         public KnowledgeBase build() {
             SourceLoader loader = new SourceLoader();
@@ -205,7 +220,7 @@ public final class KnowledgeBase {
             if (bundled) {
                 loader.load(BUNDLED_LOCATION);
             }
-            return new KnowledgeBase(loader.entries(), loader.problems(), maxScanLength);
+            return new KnowledgeBase(loader.entries(), loader.problems(), maxScanLength, allowUnanchored);
         }
     }
 }

@@ -2,14 +2,23 @@ package dev.knownerrors.kb.internal;
 
 import dev.knownerrors.kb.KnownError;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * An entry with its compiled pattern and its specificity (how many literal characters any match
- * of the pattern must contain; the first key of the winner rule).
+ * An entry with its compiled pattern, its specificity (how many literal characters any match
+ * must contain; the first key of the winner rule) and, per alternative of its regex, the
+ * case-folded literal runs every match of that alternative contains ({@code null} when the
+ * regex could not be analysed).
  */
-public record CompiledEntry(KnownError entry, Pattern pattern, int specificity) {
+public record CompiledEntry(KnownError entry, Pattern pattern, int specificity, List<List<String>> literals) {
 
     /** Case-insensitive with Unicode case folding, as the seed's regexes expect. */
     public static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    static CompiledEntry of(KnownError entry, Pattern pattern) {
+        RegexTree.Node tree = RegexTree.parse(pattern.pattern());
+        int specificity = tree == null ? 0 : RegexTree.specificity(tree);
+        return new CompiledEntry(entry, pattern, specificity, RequiredLiterals.of(tree));
+    }
 }

@@ -24,6 +24,9 @@ final class EntryReader {
 
     /** The entry, or {@code null} when it cannot be used (the reason is in {@code problems}). */
     static CompiledEntry read(Map<String, Object> json, String source, String label, List<LoadProblem> problems) {
+        if (CanonReader.isCanon(json)) {
+            return CanonReader.read(json, source, label, problems);
+        }
         Object rawId = json.get("id");
         String entry = rawId instanceof String s && !s.isBlank() ? "'" + s + "'" : label;
         Fields f = new Fields(json, source, entry, "", problems);
@@ -38,16 +41,9 @@ final class EntryReader {
         }
         String signature = f.string("signature");
         String regex = f.string("regex");
-        if (regex == null) {
-            if (signature == null || signature.isBlank()) {
-                f.problem("regex", "missing, and there is no signature to match literally");
-                return null;
-            }
-            regex = Pattern.quote(signature);
-        }
         // every field is read (and its problems reported) before the regex decides whether the entry loads
         KnownError knownError = new KnownError(
-                id.strip(), signature, f.string("signature_zh"), regex,
+                id.strip(), signature, f.string("signature_zh"), regex != null ? regex : literal(signature),
                 f.string("domain"), f.string("category"), f.string("subcategory"),
                 f.string("root_cause"), f.string("root_cause_zh"), f.string("root_cause_type"),
                 versions(f), f.stringMap("os_specific"), deadEnds(f), workarounds(f), transitionGraph(f),
@@ -57,33 +53,43 @@ final class EntryReader {
                 f.string("last_updated"), f.integer("evidence_count"), f.strings("tags"),
                 f.string("locale"), f.strings("aliases"), f.strings("examples"),
                 f.strings("counter_examples"), source);
-        Pattern pattern = compile(regex, f);
-        if (pattern == null) {
-            return null;
-        }
-        return new CompiledEntry(knownError, pattern, RegexSpecificity.of(regex));
+        return compiled(knownError, regex, signature, CompiledEntry.FLAGS, f, "regex");
     }
 
-    private static Pattern compile(String regex, Fields f) {
-        if (regex.isBlank()) {
-            f.problem("regex", "is empty; it would match every event");
+    private static String literal(String signature) {
+        return signature == null || signature.isBlank() ? null : Pattern.quote(signature);
+    }
+
+    /**
+     * The entry with its compiled regex ({@code regex}, else the signature matched literally),
+     * or {@code null} after reporting why it cannot be used.
+     */
+    static CompiledEntry compiled(KnownError knownError, String regex, String signature, int flags, Fields f,
+                                  String field) {
+        String source = regex != null ? regex : literal(signature);
+        if (source == null) {
+            f.problem(field, "missing, and there is no signature to match literally");
+            return null;
+        }
+        if (source.isBlank()) {
+            f.problem(field, "is empty; it would match every event");
             return null;
         }
         Pattern pattern;
         try {
-            pattern = Pattern.compile(regex, CompiledEntry.FLAGS);
+            pattern = Pattern.compile(source, flags);
         } catch (PatternSyntaxException e) {
-            f.problem("regex", "invalid: " + e.getDescription() + " near index " + e.getIndex());
+            f.problem(field, "invalid: " + e.getDescription() + " near index " + e.getIndex());
             return null;
         } catch (RuntimeException | StackOverflowError e) {
-            f.problem("regex", "cannot be compiled: " + e);
+            f.problem(field, "cannot be compiled: " + e);
             return null;
         }
         if (pattern.matcher("").find()) {
-            f.problem("regex", "matches the empty string, so it would match every event");
+            f.problem(field, "matches the empty string, so it would match every event");
             return null;
         }
-        return pattern;
+        return CompiledEntry.of(knownError, pattern);
     }
 
     private static List<KnownError.Version> versions(Fields f) {
@@ -97,7 +103,7 @@ final class EntryReader {
         return out;
     }
 
-    private static List<Workaround> workarounds(Fields f) {
+    static List<Workaround> workarounds(Fields f) {
         List<Map<String, Object>> items = f.objects("workarounds");
         List<String> zh = f.strings("workarounds_zh");
         List<Workaround> out = new ArrayList<>(items.size());
@@ -117,7 +123,7 @@ final class EntryReader {
         return out;
     }
 
-    private static List<DeadEnd> deadEnds(Fields f) {
+    static List<DeadEnd> deadEnds(Fields f) {
         List<Map<String, Object>> items = f.objects("dead_ends");
         List<String> zh = f.strings("dead_ends_zh");
         List<DeadEnd> out = new ArrayList<>(items.size());
@@ -135,7 +141,7 @@ final class EntryReader {
         return out;
     }
 
-    private static KnownError.TransitionGraph transitionGraph(Fields f) {
+    static KnownError.TransitionGraph transitionGraph(Fields f) {
         Map<String, Object> graph = f.object("transition_graph");
         if (graph == null) {
             return KnownError.TransitionGraph.EMPTY;

@@ -108,13 +108,22 @@ final class Fields {
                 out.add(s);
             } else if (item instanceof Number || item instanceof Boolean) {
                 out.add(String.valueOf(item));
-            } else if (item instanceof Map<?, ?> m && (m.get("id") instanceof String || m.get("signature") instanceof String)) {
-                out.add((String) (m.get("id") instanceof String ? m.get("id") : m.get("signature")));
+            } else if (item instanceof Map<?, ?> m && reference(m) != null) {
+                out.add(reference(m)); // a related-error object: its id
             } else {
                 problem(key + "[" + i + "]", "expected a string, found " + JsonValues.typeName(item));
             }
         }
         return out;
+    }
+
+    private static String reference(Map<?, ?> m) {
+        for (String key : new String[] {"error_id", "id", "signature"}) {
+            if (m.get(key) instanceof String s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** An array of objects; other items are reported and skipped. Absent is an empty list. */

@@ -1,0 +1,35 @@
+package dev.knownerrors.kb.internal;
+
+/**
+ * The case folding of {@code Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE}: a text character
+ * matches a pattern character when {@code toLowerCase(toUpperCase(c))} of both agree. Folding
+ * the literals and the text the same way keeps the prefilter exact for what the regex accepts.
+ */
+final class CaseFold {
+
+    /** Characters whose fold is not itself folded (a second fold changes it); never used in literals. */
+    private static final boolean[] UNSTABLE = new boolean[65536];
+
+    static {
+        for (int c = 0; c < 65536; c++) {
+            char f = fold((char) c);
+            UNSTABLE[c] = fold(f) != f;
+        }
+    }
+
+    private CaseFold() {
+    }
+
+    static char fold(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    /** Whether {@code c} can stand in a folded literal (its fold is stable and not a surrogate). */
+    static boolean usable(char c) {
+        char f = fold(c);
+        return !UNSTABLE[c] && !UNSTABLE[f] && !Character.isSurrogate(c);
+    }
+}

@@ -1,0 +1,224 @@
+package dev.knownerrors.kb.internal;
+
+import dev.knownerrors.kb.Diagnosis;
+import dev.knownerrors.kb.LoadProblem;
+import dev.knownerrors.kb.ThrowableView;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+
+/**
+ * The matcher over compiled entries held in winner order. One pass of the {@link Prefilter}
+ * over the event's text (fed piece by piece, never built for an event that matches nothing)
+ * gives the candidate entries; their regexes run in winner order and the first match wins —
+ * exactly what running every regex in winner order would give, since a match implies its
+ * literals occur. Entries without a usable literal are reported; they run on every event
+ * only when allowed.
+ *
+ * <p>Thread-safe and lock-free: each thread reuses its own scanning state and matchers, so a
+ * non-matching event allocates nothing.
+ */
+public final class Engine {
+
+    private final CompiledEntry[] ranked;
+    private final boolean[] runnable;
+    private final int[] always;
+    private final Prefilter prefilter;
+    private final int maxScanLength;
+    private final ThreadLocal<Scratch> scratch;
+
+    /**
+     * @param ranked           the entries, in winner order
+     * @param allowUnanchored  run entries without a usable literal on every event (else skip them)
+     * @param problems         receives one problem per entry without a usable literal
+     */
+    public Engine(List<CompiledEntry> ranked, boolean allowUnanchored, int maxScanLength, List<LoadProblem> problems) {
+        this.ranked = ranked.toArray(new CompiledEntry[0]);
+        this.runnable = new boolean[this.ranked.length];
+        this.maxScanLength = maxScanLength;
+        List<List<List<String>>> windows = new ArrayList<>(this.ranked.length);
+        List<Integer> unanchored = new ArrayList<>();
+        for (int e = 0; e < this.ranked.length; e++) {
+            List<List<String>> entryWindows = windows(this.ranked[e]);
+            windows.add(entryWindows);
+            if (entryWindows != null) {
+                runnable[e] = true;
+                continue;
+            }
+            CompiledEntry c = this.ranked[e];
+            problems.add(new LoadProblem(c.entry().source(), "'" + c.entry().id() + "'", "regex",
+                    "has no literal text of " + Prefilter.MIN_LITERAL + "+ characters that every match must contain, so it"
+                            + (allowUnanchored ? " runs on every scanned event (allowUnanchored)"
+                            : " would run on every scanned event; skipped (allowUnanchored runs it)")));
+            if (allowUnanchored) {
+                runnable[e] = true;
+                unanchored.add(e);
+            }
+        }
+        this.always = unanchored.stream().mapToInt(Integer::intValue).toArray();
+        this.prefilter = new Prefilter(windows);
+        this.scratch = ThreadLocal.withInitial(Scratch::new);
+    }
+
+    /** Per alternative its windows, or {@code null} when some alternative has none (or no analysis). */
+    private static List<List<String>> windows(CompiledEntry c) {
+        if (c.literals() == null || c.literals().isEmpty()) {
+            return null;
+        }
+        List<List<String>> out = new ArrayList<>(c.literals().size());
+        for (List<String> runs : c.literals()) {
+            List<String> w = Windows.of(runs);
+            if (w.isEmpty()) {
+                return null;
+            }
+            out.add(w);
+        }
+        return out;
+    }
+
+    public <T> Optional<Diagnosis> diagnose(String message, T thrown, ThrowableView<T> view) {
+        Scratch s = acquire();
+        try {
+            s.begin();
+            EventText.walk(message, thrown, view, maxScanLength, s, s.work);
+            int n = s.candidates();
+            if (n == 0) {
+                return Optional.empty();
+            }
+            CharSequence text = thrown != null ? EventText.of(message, thrown, view, maxScanLength)
+                    : message == null ? "" : message.length() > maxScanLength ? message.substring(0, maxScanLength) : message;
+            return s.run(text, n);
+        } finally {
+            s.release();
+        }
+    }
+
+    public Optional<Diagnosis> diagnose(CharSequence text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        CharSequence scanned = text.length() > maxScanLength ? text.subSequence(0, maxScanLength) : text;
+        Scratch s = acquire();
+        try {
+            s.begin();
+            s.append(scanned, 0, scanned.length());
+            int n = s.candidates();
+            return n == 0 ? Optional.empty() : s.run(scanned, n);
+        } finally {
+            s.release();
+        }
+    }
+
+    /** Every runnable regex in winner order, no prefilter: the reference the engine must agree with. */
+    public Optional<Diagnosis> diagnoseWithoutPrefilter(CharSequence text) {
+        CharSequence scanned = text.length() > maxScanLength ? text.subSequence(0, maxScanLength) : text;
+        for (int e = 0; e < ranked.length; e++) {
+            if (runnable[e]) {
+                Matcher m = ranked[e].pattern().matcher(scanned);
+                if (m.find()) {
+                    return Optional.of(new Diagnosis(ranked[e].entry(), m.group(), m.start(), m.end()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The ids of the entries the prefilter lets through for this text (for tests and tuning). */
+    public List<String> candidates(CharSequence text) {
+        Scratch s = new Scratch();
+        s.begin();
+        s.append(text, 0, Math.min(text.length(), maxScanLength));
+        int n = s.candidates();
+        List<String> ids = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ids.add(ranked[s.candidates[i]].entry().id());
+        }
+        return ids;
+    }
+
+    /** Trigger windows and DFA states of the prefilter (for benchmarks and docs). */
+    public String describe() {
+        return prefilter.windows() + " windows, " + prefilter.states() + " states, " + always.length + " unanchored";
+    }
+
+    private Scratch acquire() {
+        Scratch s = scratch.get();
+        // re-entrant use on one thread (a throwable accessor that logs) gets a scratch of its own
+        return s.busy ? new Scratch() : s.take();
+    }
+
+    /** One thread's reusable state: the scan, the candidate list, matchers, walk space. */
+    private final class Scratch implements EventText.Sink {
+        final Prefilter.Scan scan = prefilter.new Scan();
+        final int[] candidates = new int[ranked.length + always.length];
+        final Matcher[] matchers = new Matcher[ranked.length];
+        final Object[] work = new Object[2 * EventText.MAX_THROWABLES];
+        int length;
+        boolean busy;
+
+        Scratch take() {
+            busy = true;
+            return this;
+        }
+
+        void release() {
+            busy = false;
+        }
+
+        void begin() {
+            scan.reset();
+            length = 0;
+        }
+
+        @Override
+        public void append(CharSequence s, int start, int end) {
+            scan.feed(s, start, end);
+            length += end - start;
+        }
+
+        @Override
+        public void append(char c) {
+            scan.feed(c);
+            length++;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        int candidates() {
+            int n = scan.candidates(candidates);
+            if (always.length > 0) {
+                for (int e : always) {
+                    candidates[n++] = e;
+                }
+                java.util.Arrays.sort(candidates, 0, n);
+            }
+            return n;
+        }
+
+        Optional<Diagnosis> run(CharSequence text, int n) {
+            for (int i = 0; i < n; i++) {
+                int e = candidates[i];
+                Matcher m = matchers[e];
+                if (m == null) {
+                    m = ranked[e].pattern().matcher(text);
+                    matchers[e] = m;
+                } else {
+                    m.reset(text);
+                }
+                try {
+                    if (m.find()) {
+                        return Optional.of(new Diagnosis(ranked[e].entry(), m.group(), m.start(), m.end()));
+                    }
+                } finally {
+                    m.reset(""); // drop the reference to the event's text
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.knownerrors.kb.internal;
+
+import dev.knownerrors.kb.internal.RegexTree.Alt;
+import dev.knownerrors.kb.internal.RegexTree.Lit;
+import dev.knownerrors.kb.internal.RegexTree.Node;
+import dev.knownerrors.kb.internal.RegexTree.Repeat;
+import dev.knownerrors.kb.internal.RegexTree.Seq;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * For each alternative of a regex, the case-folded literal runs that every match of that
+ * alternative must contain. Top-level alternatives are kept apart; inner alternations are
+ * expanded into separate alternatives while their number stays small (otherwise such an
+ * alternation just breaks the run, which asks less of the text and so stays correct).
+ */
+final class RequiredLiterals {
+
+    static final int MAX_TOP_LEVEL = 256;
+    static final int MAX_EXPANDED = 64;
+
+    private RequiredLiterals() {
+    }
+
+    /** One partial alternative: closed runs plus the run still open at the end. */
+    private record Path(List<String> runs, String open) {
+        Path append(char c) {
+            return new Path(runs, open + c);
+        }
+
+        Path close() {
+            if (open.isEmpty()) {
+                return this;
+            }
+            List<String> closed = new ArrayList<>(runs);
+            closed.add(open);
+            return new Path(closed, "");
+        }
+    }
+
+    /**
+     * The runs per alternative; {@code null} when the regex cannot be analysed or has more
+     * top-level alternatives than {@link #MAX_TOP_LEVEL}.
+     */
+    static List<List<String>> of(Node root) {
+        if (root == null) {
+            return null;
+        }
+        List<Node> top = root instanceof Alt a ? a.branches() : List.of(root);
+        List<List<String>> out = new ArrayList<>();
+        for (Node branch : top) {
+            for (Path p : expand(branch, List.of(new Path(List.of(), "")))) {
+                out.add(p.close().runs());
+                if (out.size() > MAX_TOP_LEVEL) {
+                    return null;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Path> expand(Node n, List<Path> in) {
+        if (n instanceof Lit lit) {
+            if (!CaseFold.usable(lit.c())) {
+                return closeAll(in);
+            }
+            char f = CaseFold.fold(lit.c());
+            List<Path> out = new ArrayList<>(in.size());
+            for (Path p : in) {
+                out.add(p.append(f));
+            }
+            return out;
+        }
+        if (n instanceof Seq s) {
+            List<Path> paths = in;
+            for (Node item : s.items()) {
+                paths = expand(item, paths);
+            }
+            return paths;
+        }
+        if (n instanceof Alt a) {
+            if ((long) in.size() * a.branches().size() > MAX_EXPANDED) {
+                return closeAll(in);
+            }
+            List<Path> out = new ArrayList<>();
+            for (Node b : a.branches()) {
+                out.addAll(expand(b, in));
+            }
+            return out.size() > MAX_EXPANDED ? closeAll(in) : out;
+        }
+        if (n instanceof Repeat r && r.min() > 0) {
+            return closeAll(expand(r.child(), in));
+        }
+        return closeAll(in); // Gap, Empty, optional repeat
+    }
+
+    private static List<Path> closeAll(List<Path> in) {
+        List<Path> out = new ArrayList<>(in.size());
+        for (Path p : in) {
+            out.add(p.close());
+        }
+        return out;
+    }
+}

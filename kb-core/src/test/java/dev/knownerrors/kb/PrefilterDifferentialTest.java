@@ -1,0 +1,104 @@
+package dev.knownerrors.kb;
+
+import dev.knownerrors.kb.internal.Engine;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The indexed engine must find exactly what running every regex in winner order finds: the
+ * same entry and the same matched span, on real log text, every KB example and
+ * counter-example, and many generated variations of them (case flips, characters with unusual
+ * case folding, cuts and splices).
+ */
+class PrefilterDifferentialTest {
+
+    /** The deadends.dev snapshot beside the repository, when present (never copied into it). */
+    static final Path DEADENDS = Path.of(System.getProperty("knownerrors.deadends", "../../shared/data/deadends-canons"));
+
+    @Test
+    void bundledKbEngineAgreesWithRunningEveryRegex() {
+        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).source("src/main/kb").build();
+        List<String> seeds = texts(kb);
+        seeds.addAll(Corpus.realLines());
+        List<String> corpus = new ArrayList<>(seeds);
+        corpus.addAll(Corpus.mutations(seeds, 30_000, 42));
+        int matched = assertAgrees(kb.engine(), corpus);
+        assertThat(matched).as("texts that some entry matched").isGreaterThan(1000);
+    }
+
+    @Test
+    void deadendsSnapshotEngineAgreesWithRunningEveryRegex() {
+        assumeTrue(Files.isDirectory(DEADENDS), "deadends.dev snapshot not present at " + DEADENDS);
+        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).allowUnanchored(true).source(DEADENDS.toString()).build();
+        assertThat(kb.entries()).hasSizeGreaterThan(2500);
+        List<String> seeds = new ArrayList<>();
+        for (KnownError e : kb.entries()) {
+            if (e.signature() != null) {
+                seeds.add(e.signature());
+            }
+        }
+        seeds.addAll(Corpus.realLines());
+        List<String> corpus = new ArrayList<>(Corpus.mutations(seeds, 600, 7));
+        corpus.addAll(seeds.subList(0, Math.min(seeds.size(), 600)));
+        int matched = assertAgrees(kb.engine(), corpus);
+        assertThat(matched).isGreaterThan(300);
+    }
+
+    @Test
+    void unicodeCaseFoldingIsTheRegexsOwn() {
+        String json = "[{\"id\": \"t/skill\", \"regex\": \"skill check\"}, {\"id\": \"t/kelvin\", \"regex\": \"\\u212Aelvin \\u00DFtra\\u00DFe\"},"
+                + " {\"id\": \"t/file\", \"regex\": \"\\u017Fome file\"}]";
+        Path dir = tempDir();
+        KnowledgeBase kb = Entries.load(Entries.write(dir, "a.json", json));
+        for (String text : List.of("SKİLL CHECK", "skıll check", "\u212Aill", "KELVIN STRASSE", "kelvin \u00DFtra\u00DFe",
+                "SOME FILE", "some \u017File", "\u017Fome file")) {
+            Optional<Diagnosis> expected = kb.engine().diagnoseWithoutPrefilter(text);
+            assertThat(kb.engine().diagnose(text)).as(text).isEqualTo(expected);
+        }
+        assertThat(kb.diagnoseText("SKİLL CHECK")).isPresent();
+        assertThat(kb.diagnoseText("SOME FILE")).isPresent();
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("kb-fold");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> texts(KnowledgeBase kb) {
+        List<String> texts = new ArrayList<>();
+        for (KnownError e : kb.entries()) {
+            texts.addAll(e.examples());
+            texts.addAll(e.counterExamples());
+        }
+        return texts;
+    }
+
+    private static int assertAgrees(Engine engine, List<String> corpus) {
+        int matched = 0;
+        List<String> disagreements = new ArrayList<>();
+        for (String text : corpus) {
+            Optional<Diagnosis> expected = engine.diagnoseWithoutPrefilter(text);
+            Optional<Diagnosis> actual = engine.diagnose(text);
+            if (!actual.equals(expected) && disagreements.size() < 10) {
+                disagreements.add(text + " => " + actual.map(Diagnosis::id) + " but every-regex gives "
+                        + expected.map(Diagnosis::id));
+            }
+            if (expected.isPresent()) {
+                matched++;
+            }
+        }
+        assertThat(disagreements).as("texts where the engines disagree").isEmpty();
+        return matched;
+    }
+}
