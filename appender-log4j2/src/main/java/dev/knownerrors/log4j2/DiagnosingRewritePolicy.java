@@ -113,6 +113,9 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
         @PluginBuilderAttribute
         private int maxScanLength = KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH;
 
+        @PluginBuilderAttribute
+        private boolean allowUnanchored;
+
         public Builder setKnowledgeBases(KnowledgeBaseElement... knowledgeBases) {
             this.knowledgeBases = knowledgeBases;
             return this;
@@ -148,6 +151,11 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
             return this;
         }
 
+        public Builder setAllowUnanchored(boolean allowUnanchored) {
+            this.allowUnanchored = allowUnanchored;
+            return this;
+        }
+
         @Override
         public DiagnosingRewritePolicy build() {
             StatusLogger status = StatusLogger.getLogger();
@@ -180,7 +188,7 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
             }
             Diagnoser diagnoser = null;
             try {
-                KnowledgeBase kb = Diagnoser.knowledgeBase(locations, bundled, scan);
+                KnowledgeBase kb = Diagnoser.knowledgeBase(locations, bundled, scan, allowUnanchored);
                 for (LoadProblem p : kb.problems()) {
                     status.warn("known-errors: {}", p);
                 }

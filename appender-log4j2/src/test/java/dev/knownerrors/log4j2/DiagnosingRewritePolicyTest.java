@@ -96,6 +96,19 @@ class DiagnosingRewritePolicyTest {
     }
 
     @Test
+    void entryWithoutUsableLiteralIsReportedAndSkippedUnlessAllowed(ListStatusListener status) {
+        KnowledgeBaseElement weak = KnowledgeBaseElement.create("classpath:team-kb/weak.json");
+        LogEvent in = event(Level.ERROR, new SimpleMessage("42 x"), null);
+        assertThat(DiagnosingRewritePolicy.newBuilder().setBundled(false).setKnowledgeBases(weak).build().rewrite(in))
+                .isSameAs(in);
+        assertThat(status.findStatusData(Level.WARN)).anySatisfy(s ->
+                assertThat(s.getMessage().getFormattedMessage()).contains("'team/weak'", "no literal text", "skipped"));
+        LogEvent out = DiagnosingRewritePolicy.newBuilder().setBundled(false).setKnowledgeBases(weak)
+                .setAllowUnanchored(true).build().rewrite(in);
+        assertThat(out.getContextData().<String>getValue("kb.id")).isEqualTo("team/weak");
+    }
+
+    @Test
     void failureWhileDiagnosingIsReportedAndTheEventPassesUnchanged(ListStatusListener status) {
         DiagnosingRewritePolicy policy = DiagnosingRewritePolicy.newBuilder().build();
         Message hostile = new SimpleMessage(REDIS) {

@@ -43,6 +43,7 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     private boolean ascii;
     private boolean appendToMessage = true;
     private int maxScanLength = KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH;
+    private boolean allowUnanchored;
     private volatile Diagnoser diagnoser;
 
     /** A KB location: a path, a {@code file:} URL or a {@code classpath:} resource. Repeatable. */
@@ -86,6 +87,14 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
         this.maxScanLength = maxScanLength;
     }
 
+    /**
+     * Run entries whose regex has no literal of three or more characters on every scanned event
+     * (default false: they are reported and skipped).
+     */
+    public void setAllowUnanchored(boolean allowUnanchored) {
+        this.allowUnanchored = allowUnanchored;
+    }
+
     @Override
     public void start() {
         if (!appenders.iteratorForAppenders().hasNext()) {
@@ -99,7 +108,7 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
                         + KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH);
                 maxScanLength = KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH;
             }
-            KnowledgeBase kb = Diagnoser.knowledgeBase(knowledgeBases, bundled, maxScanLength);
+            KnowledgeBase kb = Diagnoser.knowledgeBase(knowledgeBases, bundled, maxScanLength, allowUnanchored);
             for (LoadProblem p : kb.problems()) {
                 addWarn("known-errors: " + p);
             }

@@ -9,8 +9,11 @@ import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.status.Status;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.ConnectException;
 import java.util.Map;
 
@@ -170,6 +173,28 @@ class DiagnosingAppenderTest {
         assertThat(out.getMDCPropertyMap()).doesNotContainKey("kb.id");
         assertThat(Logback.statuses(context, Status.WARN)).singleElement()
                 .satisfies(s -> assertThat(s.getMessage()).contains("knowledge base is empty"));
+    }
+
+    @Test
+    void entryWithoutUsableLiteralIsReportedAndSkippedUnlessAllowed(@TempDir Path dir) throws IOException {
+        Path kb = dir.resolve("weak.json");
+        Files.writeString(kb, "{\"id\": \"team/weak\", \"regex\": \"[0-9]+ x\"}");
+        appender.addKnowledgeBase(kb.toString());
+        appender.setBundled(false);
+        appender.start();
+        assertThat(log(Level.ERROR, "42 x", null).getMDCPropertyMap()).doesNotContainKey("kb.id");
+        assertThat(Logback.statuses(context, Status.WARN)).anySatisfy(s ->
+                assertThat(s.getMessage()).contains("'team/weak'", "no literal text", "skipped"));
+
+        DiagnosingAppender allowing = new DiagnosingAppender();
+        allowing.setContext(context);
+        allowing.addAppender(list);
+        allowing.addKnowledgeBase(kb.toString());
+        allowing.setBundled(false);
+        allowing.setAllowUnanchored(true);
+        allowing.start();
+        allowing.doAppend(new LoggingEvent(Logger.class.getName(), logger, Level.ERROR, "42 x", null, null));
+        assertThat(list.list.get(list.list.size() - 1).getMDCPropertyMap()).containsEntry("kb.id", "team/weak");
     }
 
     @Test

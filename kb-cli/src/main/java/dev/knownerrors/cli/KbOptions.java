@@ -24,6 +24,10 @@ final class KbOptions {
     @Option(names = "--no-bundled", description = "Do not load the knowledge base shipped with the tool.")
     boolean noBundled;
 
+    @Option(names = "--allow-unanchored", description = "Also run entries whose regex has no literal of 3+ "
+            + "characters (they are skipped by default: they would run on every event).")
+    boolean allowUnanchored;
+
     @Option(names = "--locale", paramLabel = "en|zh", defaultValue = "en", converter = LanguageConverter.class,
             description = "Language of the diagnosis (default: ${DEFAULT-VALUE}).")
     Language language = Language.EN;
@@ -33,7 +37,7 @@ final class KbOptions {
 
     /** Loads the KB; each load problem becomes a warning line on {@code err}. */
     KnowledgeBase load(PrintWriter err) {
-        KnowledgeBase kb = KnowledgeBase.builder().bundled(!noBundled).sources(locations).build();
+        KnowledgeBase kb = KnowledgeBase.builder().bundled(!noBundled).allowUnanchored(allowUnanchored).sources(locations).build();
         for (LoadProblem p : kb.problems()) {
             err.println(KnownErrorsCommand.PREFIX + "warning: " + Sanitizer.oneLine(p.toString(), ascii));
         }

@@ -38,11 +38,13 @@ public final class Diagnoser {
      * Loads the KB for an adapter's settings; the shared bundled instance when nothing else is
      * asked for. Problems are left in {@link KnowledgeBase#problems()} for the adapter to report.
      */
-    public static KnowledgeBase knowledgeBase(List<String> sources, boolean bundled, int maxScanLength) {
-        if (sources.isEmpty() && bundled && maxScanLength == KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH) {
+    public static KnowledgeBase knowledgeBase(List<String> sources, boolean bundled, int maxScanLength,
+                                              boolean allowUnanchored) {
+        if (sources.isEmpty() && bundled && maxScanLength == KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH && !allowUnanchored) {
             return KnowledgeBase.bundled();
         }
-        return KnowledgeBase.builder().sources(sources).bundled(bundled).maxScanLength(maxScanLength).build();
+        return KnowledgeBase.builder().sources(sources).bundled(bundled).maxScanLength(maxScanLength)
+                .allowUnanchored(allowUnanchored).build();
     }
 
     public static DiagnosisFormatter formatter(String locale, boolean ascii) {
