@@ -140,7 +140,8 @@ public final class Engine {
 
     /** Trigger windows and DFA states of the prefilter (for benchmarks and docs). */
     public String describe() {
-        return prefilter.windows() + " windows, " + prefilter.states() + " states, " + always.length + " unanchored";
+        return prefilter.windows() + " windows, " + prefilter.states() + " states, " + prefilter.classes() + " classes, "
+                + always.length + " unanchored";
     }
 
     private Scratch acquire() {

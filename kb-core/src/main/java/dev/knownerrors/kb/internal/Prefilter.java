@@ -15,20 +15,30 @@ import java.util.Map;
  * a dense DFA over case-folded character classes finds them all at once (Aho–Corasick).
  * An entry is a candidate when, for one of its alternatives, every window occurred. Since a
  * match implies its literals occur, the candidates are a superset of the matching entries.
+ * Only the triggers go into the DFA: the other windows of an alternative, at most
+ * {@link #SHORT} characters, would fire on ordinary text all the time. The scan records every
+ * character-class bigram it sees instead, and such a window is checked as its bigrams.
  *
  * <p>Immutable after construction; the per-scan state lives in a {@link Scan}.
  */
 final class Prefilter {
 
     /** A literal run shorter than this is no usable evidence: too common in log text. */
-    static final int MIN_LITERAL = 3;
+    static final int MIN_LITERAL = 4;
     static final int WINDOW = 8;
-    static final int WINDOWS_PER_ALTERNATIVE = 2;
+    /** Windows after the first only narrow an alternative's candidates; shorter ones keep the DFA small. */
+    static final int SECONDARY_WINDOW = 5;
+    static final int WINDOWS_PER_ALTERNATIVE = 3;
+    /** Distinct classes for the most frequent window characters; the rarer ones share the last class. */
+    static final int MAX_CLASSES = 64;
 
     final int entries;
-    private final char[] classOf = new char[65536];
+    private final byte[] classOf = new byte[65536];
     private final int classes;
-    private final int[] delta;
+    private final int shift;
+    /** Transitions, {@code state << shift | class}: chars while the states fit, else ints. */
+    private final char[] delta16;
+    private final int[] delta32;
     private final int[] outStart;
     private final int[] outWindows;
     private final int windows;
@@ -38,13 +48,52 @@ final class Prefilter {
     private final int[] altWindows;
     private final int[] altEntry;
 
+    /** Requirement codes from here on are bigrams ({@code BIGRAM + (first << shift | second)}). */
+    private static final int BIGRAM = 1 << 24;
+    /** Secondary windows this short are checked as their bigrams (in the DFA they would fire too often). */
+    private static final int SHORT = 4;
+
     /**
-     * @param windowsByEntry per entry (in winner order), per alternative, its windows; an
-     *                       entry with {@code null} here never becomes a candidate
+     * @param windowsByEntry per entry (in winner order), per alternative, its windows (the
+     *                       first, the trigger, of 3+ characters); an entry with {@code null}
+     *                       here never becomes a candidate
      */
     Prefilter(List<List<List<String>>> windowsByEntry) {
         this.entries = windowsByEntry.size();
         Map<String, Integer> ids = new LinkedHashMap<>();
+        Map<Character, Integer> frequency = new HashMap<>();
+        for (List<List<String>> entryAlts : windowsByEntry) {
+            if (entryAlts != null) {
+                for (List<String> alt : entryAlts) {
+                    for (int i = 0; i < alt.size(); i++) {
+                        String w = alt.get(i);
+                        if (i == 0 || w.length() > SHORT) {
+                            ids.computeIfAbsent(w, k -> ids.size());
+                        }
+                        for (int k = 0; k < w.length(); k++) {
+                            frequency.merge(w.charAt(k), 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+        }
+        windows = ids.size();
+
+        // character classes: the most frequent folded window characters get one each, the rest
+        // share the last (which only lets more text through: still a superset); 0 is "in no window"
+        List<Character> byFrequency = new ArrayList<>(frequency.keySet());
+        byFrequency.sort((a, b) -> frequency.get(b) - frequency.get(a) != 0 ? frequency.get(b) - frequency.get(a) : a - b);
+        Map<Character, Integer> classIds = new HashMap<>();
+        for (int i = 0; i < byFrequency.size(); i++) {
+            classIds.put(byFrequency.get(i), Math.min(i + 1, MAX_CLASSES - 1));
+        }
+        classes = Math.min(byFrequency.size() + 1, MAX_CLASSES);
+        shift = 32 - Integer.numberOfLeadingZeros(Math.max(1, classes - 1));
+        for (int c = 0; c < 65536; c++) {
+            Integer k = classIds.get(CaseFold.fold((char) c));
+            classOf[c] = (byte) (k == null ? 0 : k);
+        }
+
         List<int[]> alts = new ArrayList<>();
         List<Integer> owner = new ArrayList<>();
         for (int e = 0; e < windowsByEntry.size(); e++) {
@@ -53,15 +102,20 @@ final class Prefilter {
                 continue;
             }
             for (List<String> alt : entryAlts) {
-                int[] w = new int[alt.size()];
-                for (int i = 0; i < w.length; i++) {
-                    w[i] = ids.computeIfAbsent(alt.get(i), k -> ids.size());
+                List<Integer> w = new ArrayList<>();
+                for (String window : alt) {
+                    if (w.isEmpty() || window.length() > SHORT) {
+                        w.add(ids.get(window));
+                    } else {
+                        for (int i = 0; i + 1 < window.length(); i++) {
+                            w.add(BIGRAM + (classIds.get(window.charAt(i)) << shift | classIds.get(window.charAt(i + 1))));
+                        }
+                    }
                 }
-                alts.add(w);
+                alts.add(w.stream().mapToInt(Integer::intValue).toArray());
                 owner.add(e);
             }
         }
-        windows = ids.size();
         altStart = new int[alts.size() + 1];
         altEntry = new int[alts.size()];
         int total = 0;
@@ -87,18 +141,6 @@ final class Prefilter {
             trigAlts[fill[alts.get(a)[0]]++] = a;
         }
 
-        // character classes: each folded character used by a window gets one
-        Map<Character, Integer> classIds = new HashMap<>();
-        for (String w : ids.keySet()) {
-            for (int i = 0; i < w.length(); i++) {
-                classIds.computeIfAbsent(w.charAt(i), k -> classIds.size() + 1);
-            }
-        }
-        classes = classIds.size() + 1;
-        for (int c = 0; c < 65536; c++) {
-            Integer k = classIds.get(CaseFold.fold((char) c));
-            classOf[c] = (char) (k == null ? 0 : k);
-        }
 
         // trie
         List<int[]> go = new ArrayList<>();
@@ -118,8 +160,36 @@ final class Prefilter {
             }
             own.get(s).add(w.getValue());
         }
+        // number the states breadth first: the shallow states, where a scan spends its time, sit together
         int states = go.size();
-        delta = new int[states * classes];
+        int[] order = new int[states];
+        int[] rank = new int[states];
+        int head = 0;
+        int tail = 1;
+        while (head < tail) {
+            int s = order[head++];
+            rank[s] = head - 1;
+            for (int k = 0; k < classes; k++) {
+                int t = go.get(s)[k];
+                if (t != 0) {
+                    order[tail++] = t;
+                }
+            }
+        }
+        List<int[]> renumbered = new ArrayList<>(states);
+        List<List<Integer>> ownRenumbered = new ArrayList<>(states);
+        for (int i = 0; i < states; i++) {
+            int[] row = go.get(order[i]);
+            int[] copy = new int[classes];
+            for (int k = 0; k < classes; k++) {
+                copy[k] = row[k] == 0 ? 0 : rank[row[k]];
+            }
+            renumbered.add(copy);
+            ownRenumbered.add(own.get(order[i]));
+        }
+        go = renumbered;
+        own = ownRenumbered;
+        int[] delta = new int[states << shift];
         int[] fail = new int[states];
         List<List<Integer>> out = new ArrayList<>(states);
         for (int s = 0; s < states; s++) {
@@ -139,13 +209,23 @@ final class Prefilter {
             for (int k = 0; k < classes; k++) {
                 int t = go.get(s)[k];
                 if (t != 0) {
-                    fail[t] = delta[fail[s] * classes + k];
-                    delta[s * classes + k] = t;
+                    fail[t] = delta[fail[s] << shift | k];
+                    delta[s << shift | k] = t;
                     queue.add(t);
                 } else {
-                    delta[s * classes + k] = delta[fail[s] * classes + k];
+                    delta[s << shift | k] = delta[fail[s] << shift | k];
                 }
             }
+        }
+        if (states <= Character.MAX_VALUE) {
+            delta16 = new char[delta.length];
+            for (int i = 0; i < delta.length; i++) {
+                delta16[i] = (char) delta[i];
+            }
+            delta32 = null;
+        } else {
+            delta16 = null;
+            delta32 = delta;
         }
         outStart = new int[states + 1];
         int outs = 0;
@@ -170,9 +250,15 @@ final class Prefilter {
         return outStart.length - 1;
     }
 
+    int classes() {
+        return classes;
+    }
+
     /** Per-thread, per-event scanning state. Not thread-safe; reused event after event. */
     final class Scan {
         private int state;
+        private int previous;
+        private final int[] bigramSeen = new int[1 << (2 * shift)];
         private int epoch = 1;
         private final int[] seen = new int[windows];
         private final int[] hits = new int[Math.max(1, windows)];
@@ -182,27 +268,51 @@ final class Prefilter {
         /** Starts a new text. */
         void reset() {
             state = 0;
+            previous = 0;
             hitCount = 0;
             if (++epoch == Integer.MAX_VALUE) {
                 Arrays.fill(seen, 0);
                 Arrays.fill(entrySeen, 0);
+                Arrays.fill(bigramSeen, 0);
                 epoch = 1;
             }
         }
 
         void feed(CharSequence text, int from, int to) {
             int s = state;
-            for (int i = from; i < to; i++) {
-                s = delta[s * classes + classOf[text.charAt(i)]];
-                if (outStart[s] != outStart[s + 1]) {
-                    hit(s);
+            int p = previous;
+            int e = epoch;
+            if (delta16 != null) {
+                for (int i = from; i < to; i++) {
+                    int c = classOf[text.charAt(i)];
+                    bigramSeen[p << shift | c] = e;
+                    p = c;
+                    s = delta16[s << shift | c];
+                    if (outStart[s] != outStart[s + 1]) {
+                        hit(s);
+                    }
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    int c = classOf[text.charAt(i)];
+                    bigramSeen[p << shift | c] = e;
+                    p = c;
+                    s = delta32[s << shift | c];
+                    if (outStart[s] != outStart[s + 1]) {
+                        hit(s);
+                    }
                 }
             }
             state = s;
+            previous = p;
         }
 
-        void feed(char c) {
-            int s = delta[state * classes + classOf[c]];
+        void feed(char ch) {
+            int c = classOf[ch];
+            bigramSeen[previous << shift | c] = epoch;
+            previous = c;
+            int i = state << shift | c;
+            int s = delta16 != null ? delta16[i] : delta32[i];
             if (outStart[s] != outStart[s + 1]) {
                 hit(s);
             }
@@ -242,7 +352,8 @@ final class Prefilter {
 
         private boolean allSeen(int a) {
             for (int i = altStart[a] + 1; i < altStart[a + 1]; i++) {
-                if (seen[altWindows[i]] != epoch) {
+                int w = altWindows[i];
+                if ((w >= BIGRAM ? bigramSeen[w - BIGRAM] : seen[w]) != epoch) {
                     return false;
                 }
             }

@@ -1,7 +1,6 @@
 package dev.knownerrors.kb.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -13,6 +12,9 @@ import java.util.List;
  * that occurs in ordinary lines costs a regex run on them.
  */
 final class Windows {
+
+    /** A literal this short is no trigger, but still narrows an alternative's candidates. */
+    static final int MIN_SECONDARY = 2;
 
     /** Substrings of ordinary log lines: characters inside one of them are weak evidence. */
     private static final String[] COMMON = {
@@ -26,28 +28,57 @@ final class Windows {
     private Windows() {
     }
 
-    /** The windows of one alternative, best first; empty when no run is long enough. */
+    /**
+     * The windows of one alternative, best first; empty when no run is long enough. The first
+     * is the trigger (from a run of {@link Prefilter#MIN_LITERAL}+ characters); the others,
+     * non-overlapping, narrow the candidates further, and may come from runs of
+     * {@link #MIN_SECONDARY} characters.
+     */
     static List<String> of(List<String> runs) {
-        List<String> best = new ArrayList<>();
-        List<Double> scores = new ArrayList<>();
-        for (String run : runs) {
-            if (run.length() >= Prefilter.MIN_LITERAL) {
-                double[] weights = weights(run);
-                int at = bestStart(weights, Math.min(Prefilter.WINDOW, run.length()));
-                best.add(run.substring(at, at + Math.min(Prefilter.WINDOW, run.length())));
-                scores.add(sum(weights, at, Math.min(Prefilter.WINDOW, run.length())));
-            }
-        }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < best.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparingDouble((Integer i) -> scores.get(i)).reversed());
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < order.size() && i < Prefilter.WINDOWS_PER_ALTERNATIVE; i++) {
-            out.add(best.get(order.get(i)));
+        List<double[]> weights = new ArrayList<>();
+        List<boolean[]> taken = new ArrayList<>();
+        for (String run : runs) {
+            weights.add(weights(run));
+            taken.add(new boolean[run.length()]);
+        }
+        while (out.size() < Prefilter.WINDOWS_PER_ALTERNATIVE) {
+            int bestRun = -1;
+            int bestAt = 0;
+            int bestWidth = 0;
+            double bestScore = -1;
+            for (int r = 0; r < runs.size(); r++) {
+                int min = out.isEmpty() ? Prefilter.MIN_LITERAL : MIN_SECONDARY;
+                for (int at = 0; at < runs.get(r).length(); at++) {
+                    int width = freeWidth(taken.get(r), at, out.isEmpty() ? Prefilter.WINDOW : Prefilter.SECONDARY_WINDOW);
+                    if (width < min) {
+                        continue;
+                    }
+                    double score = sum(weights.get(r), at, width);
+                    if (score > bestScore) {
+                        bestRun = r;
+                        bestAt = at;
+                        bestWidth = width;
+                        bestScore = score;
+                    }
+                }
+            }
+            if (bestRun < 0) {
+                break;
+            }
+            out.add(runs.get(bestRun).substring(bestAt, bestAt + bestWidth));
+            java.util.Arrays.fill(taken.get(bestRun), bestAt, bestAt + bestWidth, true);
         }
         return out;
+    }
+
+    /** How many free characters start at {@code at}, up to one window. */
+    private static int freeWidth(boolean[] taken, int at, int max) {
+        int w = 0;
+        while (at + w < taken.length && !taken[at + w] && w < max) {
+            w++;
+        }
+        return w;
     }
 
     /** Per character of a run, how rare it makes a window: common characters and common words count little. */
@@ -64,19 +95,6 @@ final class Windows {
             }
         }
         return w;
-    }
-
-    private static int bestStart(double[] weights, int width) {
-        int best = 0;
-        double bestSum = -1;
-        for (int i = 0; i + width <= weights.length; i++) {
-            double s = sum(weights, i, width);
-            if (s > bestSum) {
-                best = i;
-                bestSum = s;
-            }
-        }
-        return best;
     }
 
     private static double sum(double[] weights, int from, int width) {

@@ -1,0 +1,160 @@
+package dev.knownerrors.bench;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.FileAppender;
+import dev.knownerrors.logback.DiagnosingAppender;
+import org.apache.logging.log4j.core.config.builder.api.AppenderComponentBuilder;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
+import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Throughput of a real file appender fed the same realistic stream ({@link Stream}), bare and
+ * wrapped by the diagnosing component (Logback {@code DiagnosingAppender} around a
+ * {@code FileAppender}; Log4j {@code Rewrite} + {@code DiagnosingRewritePolicy} around a
+ * {@code File} or {@code RandomAccessFile} appender), with the bundled KB and default settings
+ * (minimumLevel WARN). Compare {@code wrapped} with {@code bare} of the same backend and mix.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(2)
+public class AppenderBenchmark {
+
+    @Param({"logback-file", "log4j2-file", "log4j2-raf"})
+    public String backend;
+
+    @Param({"bare", "wrapped"})
+    public String mode;
+
+    @Param({"info95", "allScanned"})
+    public String mix;
+
+    private Stream.Event[] events;
+    private int next;
+    private Path dir;
+    private LoggerContext logback;
+    private org.slf4j.Logger slf4j;
+    private org.apache.logging.log4j.core.LoggerContext log4j;
+    private org.apache.logging.log4j.Logger log4jLogger;
+
+    @Setup
+    public void setup() throws IOException {
+        events = Stream.events(mix);
+        dir = Files.createTempDirectory("appender-bench");
+        boolean wrapped = mode.equals("wrapped");
+        if (backend.equals("logback-file")) {
+            setupLogback(dir.resolve("app.log"), wrapped);
+        } else {
+            setupLog4j(dir.resolve("app.log"), backend.equals("log4j2-raf"), wrapped);
+        }
+    }
+
+    private void setupLogback(Path file, boolean wrapped) {
+        logback = new LoggerContext();
+        logback.setMDCAdapter(new LogbackMDCAdapter());
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(logback);
+        encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger - %msg%n");
+        encoder.start();
+        FileAppender<ILoggingEvent> fileAppender = new FileAppender<>();
+        fileAppender.setContext(logback);
+        fileAppender.setName("FILE");
+        fileAppender.setFile(file.toString());
+        fileAppender.setAppend(false);
+        fileAppender.setEncoder(encoder);
+        fileAppender.start();
+        Appender<ILoggingEvent> top = fileAppender;
+        if (wrapped) {
+            DiagnosingAppender diagnosing = new DiagnosingAppender();
+            diagnosing.setContext(logback);
+            diagnosing.setName("DIAGNOSE");
+            diagnosing.addAppender(fileAppender);
+            diagnosing.start();
+            top = diagnosing;
+        }
+        ch.qos.logback.classic.Logger root = logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(ch.qos.logback.classic.Level.INFO);
+        root.addAppender(top);
+        slf4j = logback.getLogger("bench.orders");
+    }
+
+    private void setupLog4j(Path file, boolean raf, boolean wrapped) {
+        ConfigurationBuilder<BuiltConfiguration> b = ConfigurationBuilderFactory.newConfigurationBuilder();
+        b.setConfigurationName("bench");
+        b.setStatusLevel(org.apache.logging.log4j.Level.WARN);
+        AppenderComponentBuilder fileAppender = b.newAppender("FILE", raf ? "RandomAccessFile" : "File")
+                .addAttribute("fileName", file.toString()).addAttribute("append", false)
+                .add(b.newLayout("PatternLayout").addAttribute("pattern", "%d{ISO8601} %-5level [%thread] %logger - %msg%n"));
+        b.add(fileAppender);
+        String top = "FILE";
+        if (wrapped) {
+            b.add(b.newAppender("DIAGNOSE", "Rewrite")
+                    .addComponent(b.newAppenderRef("FILE"))
+                    .addComponent(b.newComponent("DiagnosingRewritePolicy")));
+            top = "DIAGNOSE";
+        }
+        b.add(b.newRootLogger(org.apache.logging.log4j.Level.INFO).add(b.newAppenderRef(top)));
+        log4j = new org.apache.logging.log4j.core.LoggerContext("bench-" + backend + "-" + mode);
+        log4j.start(b.build(false));
+        log4jLogger = log4j.getLogger("bench.orders");
+    }
+
+    @Benchmark
+    public void log() {
+        Stream.Event e = events[next];
+        next = next == events.length - 1 ? 0 : next + 1;
+        if (slf4j != null) {
+            switch (e.level()) {
+                case INFO -> slf4j.info(e.format(), e.arg());
+                case WARN -> slf4j.warn(e.format(), e.arg(), e.error());
+                default -> slf4j.error(e.format(), e.arg(), e.error());
+            }
+        } else {
+            switch (e.level()) {
+                case INFO -> log4jLogger.info(e.format(), e.arg());
+                case WARN -> log4jLogger.warn(e.format(), e.arg(), e.error());
+                default -> log4jLogger.error(e.format(), e.arg(), e.error());
+            }
+        }
+    }
+
+    @TearDown
+    public void tearDown() throws IOException {
+        if (logback != null) {
+            logback.stop();
+        }
+        if (log4j != null) {
+            log4j.stop();
+        }
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        Files.deleteIfExists(dir);
+    }
+}

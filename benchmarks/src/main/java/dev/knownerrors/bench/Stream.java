@@ -1,0 +1,41 @@
+package dev.knownerrors.bench;
+
+import java.net.ConnectException;
+
+/**
+ * A realistic stream of 100 log events: in the {@code info95} mix 95 INFO and 5 WARN/ERROR
+ * (two of them known errors: the Redis fork failure, and a connection refused with its
+ * exception); in {@code allScanned} the INFO events are logged at WARN, so every event is
+ * scanned.
+ */
+final class Stream {
+
+    enum Level { INFO, WARN, ERROR }
+
+    record Event(Level level, String format, Object arg, Throwable error) {
+    }
+
+    private static final String[] INFO = {
+        "Order {} accepted", "GET /api/orders/{} 200 OK", "Reconciled {} orders", "Cache hit ratio {} %",
+        "Published OrderCreated for order {}", "Consumer group rebalanced; assigned {} partitions",
+        "HikariPool-1 - Pool stats (total=10, active={}, idle=8, waiting=0)", "Scheduled export finished in {} ms",
+    };
+
+    private Stream() {
+    }
+
+    static Event[] events(String mix) {
+        boolean allScanned = mix.equals("allScanned");
+        ConnectException refused = new ConnectException("Connection refused");
+        Event[] events = new Event[100];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = new Event(allScanned ? Level.WARN : Level.INFO, INFO[i % INFO.length], 8800 + i, null);
+        }
+        events[17] = new Event(Level.ERROR, Messages.REDIS, null, null);
+        events[42] = new Event(Level.ERROR, "Inventory service unreachable for sku {}", "311-204", refused);
+        events[63] = new Event(Level.WARN, "Slow request GET /orders/{} took 2140 ms", 8812, null);
+        events[81] = new Event(Level.WARN, "Retrying payment capture for order {} (attempt 2 of 3)", 8815, null);
+        events[97] = new Event(Level.ERROR, "Export of report {} failed validation; skipped", "monthly-11", null);
+        return events;
+    }
+}
