@@ -123,9 +123,10 @@ public final class KnowledgeBase {
     }
 
     /**
-     * Checks every entry's own test data: each of its {@code examples} must be diagnosed as that
-     * entry (the winner rule applied over the whole KB), and none of its {@code counter_examples}
-     * may match its regex. Returns one problem per failure.
+     * Checks every entry's own data: each of its {@code examples} must be diagnosed as that
+     * entry (the winner rule applied over the whole KB, so two entries cannot win on each
+     * other's examples), none of its {@code counter_examples} may match its regex, and its text
+     * holds no control or bidi-override characters. Returns one problem per failure.
      */
     public List<LoadProblem> checkExamples() {
         List<LoadProblem> out = new ArrayList<>();
@@ -146,6 +147,7 @@ public final class KnowledgeBase {
                     out.add(new LoadProblem(e.source(), label, "counter_examples", "matched: " + counter));
                 }
             }
+            checkText(e, label, out);
         }
         return out;
     }
@@ -153,6 +155,35 @@ public final class KnowledgeBase {
     /** The engine, for the differential test and benchmarks in this module. */
     Engine engine() {
         return engine;
+    }
+
+    /** Text meant for a log line must hold no control or bidi-override characters (they are neutralised on output anyway). */
+    private static void checkText(KnownError e, String label, List<LoadProblem> out) {
+        checkText(e, label, "root_cause", e.rootCause(), out);
+        checkText(e, label, "root_cause_zh", e.rootCauseZh(), out);
+        checkText(e, label, "signature", e.signature(), out);
+        checkText(e, label, "official_doc_url", e.officialDocUrl(), out);
+        for (int i = 0; i < e.workarounds().size(); i++) {
+            Workaround w = e.workarounds().get(i);
+            checkText(e, label, "workarounds[" + i + "]", w.action() + w.how() + (w.actionZh() == null ? "" : w.actionZh()), out);
+        }
+        for (int i = 0; i < e.deadEnds().size(); i++) {
+            DeadEnd d = e.deadEnds().get(i);
+            checkText(e, label, "dead_ends[" + i + "]", d.action() + d.whyFails() + (d.textZh() == null ? "" : d.textZh()), out);
+        }
+    }
+
+    private static void checkText(KnownError e, String label, String field, String text, List<LoadProblem> out) {
+        if (text == null) {
+            return;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+                out.add(new LoadProblem(e.source(), label, field, String.format("contains the control character U+%04X", (int) c)));
+                return;
+            }
+        }
     }
 
     private static double confidence(KnownError e) {

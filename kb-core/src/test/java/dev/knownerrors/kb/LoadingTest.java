@@ -96,6 +96,16 @@ class LoadingTest {
     }
 
     @Test
+    void lintReportsControlCharactersInEntryText() {
+        String json = "{\"id\": \"t/a\", \"regex\": \"alpha failed\", \"root_cause\": \"bad\\u001b[31m text\","
+                + " \"workarounds\": [{\"action\": \"fine\"}, {\"action\": \"line\\nbreak\"}]}";
+        KnowledgeBase kb = load(write(dir, "a.json", json));
+        assertThat(kb.checkExamples()).extracting(LoadProblem::field, LoadProblem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("root_cause", "contains the control character U+001B"),
+                org.assertj.core.groups.Tuple.tuple("workarounds[1]", "contains the control character U+000A"));
+    }
+
+    @Test
     void regexThatMatchesTheEmptyStringIsRejected() {
         KnowledgeBase kb = load(write(dir, "a.json", entry("t/any", "(error)?")));
         assertThat(kb.entries()).isEmpty();
