@@ -20,6 +20,7 @@ final class DiagnosedMessage implements Message {
     private final transient Diagnosis diagnosis;
     private final String text;
     private final boolean appendToMessage;
+    private transient String withText;
 
     DiagnosedMessage(Message original, Diagnoser.Result result, boolean appendToMessage) {
         this.formatted = original.getFormattedMessage();
@@ -42,7 +43,15 @@ final class DiagnosedMessage implements Message {
 
     @Override
     public String getFormattedMessage() {
-        return appendToMessage ? formatted + text : formatted;
+        if (!appendToMessage) {
+            return formatted;
+        }
+        String m = withText;
+        if (m == null) {
+            m = formatted + text;
+            withText = m;
+        }
+        return m;
     }
 
     @Override

@@ -26,6 +26,7 @@ final class DiagnosedEvent implements ILoggingEvent {
     private final String text;
     private final boolean appendToMessage;
     private final Map<String, String> mdc;
+    private String formatted;
 
     DiagnosedEvent(ILoggingEvent event, Diagnosis diagnosis, String text, Map<String, String> fields,
                    boolean appendToMessage) {
@@ -34,12 +35,14 @@ final class DiagnosedEvent implements ILoggingEvent {
         this.text = text;
         this.appendToMessage = appendToMessage;
         Map<String, String> original = event.getMDCPropertyMap();
-        Map<String, String> merged = new LinkedHashMap<>((original == null ? 0 : original.size()) + fields.size() + 2);
-        if (original != null) {
+        if (original == null || original.isEmpty()) {
+            this.mdc = fields; // already unmodifiable
+        } else {
+            Map<String, String> merged = new LinkedHashMap<>(original.size() + fields.size() + 2);
             merged.putAll(original);
+            merged.putAll(fields);
+            this.mdc = Collections.unmodifiableMap(merged);
         }
-        merged.putAll(fields);
-        this.mdc = Collections.unmodifiableMap(merged);
     }
 
     Diagnosis diagnosis() {
@@ -53,8 +56,15 @@ final class DiagnosedEvent implements ILoggingEvent {
 
     @Override
     public String getFormattedMessage() {
-        String message = event.getFormattedMessage();
-        return appendToMessage ? message + text : message;
+        if (!appendToMessage) {
+            return event.getFormattedMessage();
+        }
+        String f = formatted;
+        if (f == null) {
+            f = event.getFormattedMessage() + text;
+            formatted = f;
+        }
+        return f;
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.knownerrors.kb.ThrowableView;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -27,6 +28,11 @@ public final class Diagnoser {
     private final DiagnosisFormatter formatter;
     private final Consumer<String> errors;
     private final AtomicInteger failures = new AtomicInteger();
+    /** Text and fields depend only on the entry: rendered once per entry (bounded by the KB's size). */
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+
+    private record Rendered(String text, Map<String, String> fields) {
+    }
 
     public Diagnoser(KnowledgeBase kb, DiagnosisFormatter formatter, Consumer<String> errors) {
         this.kb = kb;
@@ -66,7 +72,12 @@ public final class Diagnoser {
             if (d.isEmpty()) {
                 return null;
             }
-            return new Result(d.get(), formatter.suffix(d.get()), formatter.fields(d.get()));
+            Rendered r = rendered.get(d.get().id()); // ids are unique within one KB
+            if (r == null) {
+                r = new Rendered(formatter.suffix(d.get()), formatter.fields(d.get()));
+                rendered.put(d.get().id(), r);
+            }
+            return new Result(d.get(), r.text(), r.fields());
         } catch (RuntimeException | StackOverflowError e) {
             report(e);
             return null;
