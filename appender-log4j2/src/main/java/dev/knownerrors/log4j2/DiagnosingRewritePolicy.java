@@ -116,6 +116,12 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
         @PluginBuilderAttribute
         private boolean allowUnanchored;
 
+        @PluginBuilderAttribute
+        private String domains;
+
+        @PluginBuilderAttribute
+        private boolean precisionGuard = true;
+
         public Builder setKnowledgeBases(KnowledgeBaseElement... knowledgeBases) {
             this.knowledgeBases = knowledgeBases;
             return this;
@@ -156,6 +162,16 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
             return this;
         }
 
+        public Builder setDomains(String domains) {
+            this.domains = domains;
+            return this;
+        }
+
+        public Builder setPrecisionGuard(boolean precisionGuard) {
+            this.precisionGuard = precisionGuard;
+            return this;
+        }
+
         @Override
         public DiagnosingRewritePolicy build() {
             StatusLogger status = StatusLogger.getLogger();
@@ -188,10 +204,13 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
             }
             Diagnoser diagnoser = null;
             try {
-                KnowledgeBase kb = Diagnoser.knowledgeBase(locations, bundled, scan, allowUnanchored);
+                KnowledgeBase kb = Diagnoser.knowledgeBase(locations, bundled, scan, allowUnanchored, domains,
+                        precisionGuard);
                 for (LoadProblem p : kb.problems()) {
                     status.warn("known-errors: {}", p);
                 }
+                status.info("known-errors: {}", kb.summary());
+                kb.attributions().forEach(a -> status.info("known-errors: knowledge base data from {}", a));
                 if (kb.entries().isEmpty()) {
                     status.warn("known-errors: the knowledge base is empty; events pass undiagnosed");
                 }

@@ -99,13 +99,25 @@ class DiagnosingRewritePolicyTest {
     void entryWithoutUsableLiteralIsReportedAndSkippedUnlessAllowed(ListStatusListener status) {
         KnowledgeBaseElement weak = KnowledgeBaseElement.create("classpath:team-kb/weak.json");
         LogEvent in = event(Level.ERROR, new SimpleMessage("42 x"), null);
-        assertThat(DiagnosingRewritePolicy.newBuilder().setBundled(false).setKnowledgeBases(weak).build().rewrite(in))
+        assertThat(DiagnosingRewritePolicy.newBuilder().setBundled(false).setPrecisionGuard(false).setKnowledgeBases(weak).build().rewrite(in))
                 .isSameAs(in);
         assertThat(status.findStatusData(Level.WARN)).anySatisfy(s ->
                 assertThat(s.getMessage().getFormattedMessage()).contains("'team/weak'", "no literal text", "skipped"));
-        LogEvent out = DiagnosingRewritePolicy.newBuilder().setBundled(false).setKnowledgeBases(weak)
+        LogEvent out = DiagnosingRewritePolicy.newBuilder().setBundled(false).setPrecisionGuard(false).setKnowledgeBases(weak)
                 .setAllowUnanchored(true).build().rewrite(in);
         assertThat(out.getContextData().<String>getValue("kb.id")).isEqualTo("team/weak");
+    }
+
+    @Test
+    void directoryOfDeadendsCanonsIsAcceptedAsKnowledgeBase(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path canon = dir.resolve("java/port-refused/jdk17.json");
+        java.nio.file.Files.createDirectories(canon.getParent());
+        java.nio.file.Files.writeString(canon, "{\"id\": \"java/port-refused/jdk17\", \"url\": \"https://example.org/canons/java/port-refused/jdk17\",  \"error\": {\"signature\": \"Fixture: port 8125 refused the metrics connection\", \"regex\": \"Fixture: port (?P<port_no>\\\\d+) refused the metrics connection\", \"domain\": \"java\", \"category\": \"network\"},  \"verdict\": {\"resolvable\": \"true\", \"fix_success_rate\": 0.8, \"confidence\": 0.7, \"summary\": \"A test canon: the metrics agent is not listening.\"},  \"dead_ends\": [], \"workarounds\": [{\"action\": \"Point the client at the agent's real port\", \"success_rate\": 0.85, \"sources\": []}],  \"transition_graph\": {\"leads_to\": [], \"preceded_by\": [], \"frequently_confused_with\": []}, \"metadata\": {\"evidence_count\": 1}}");
+        LogEvent out = DiagnosingRewritePolicy.newBuilder().setBundled(false)
+                .setKnowledgeBases(KnowledgeBaseElement.create(dir.toString())).build()
+                .rewrite(event(Level.ERROR, new SimpleMessage("Fixture: port 8125 refused the metrics connection"), null));
+        assertThat(out.getContextData().<String>getValue("kb.id")).isEqualTo("java/port-refused/jdk17");
     }
 
     @Test

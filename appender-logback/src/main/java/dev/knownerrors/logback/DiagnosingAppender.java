@@ -44,6 +44,8 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     private boolean appendToMessage = true;
     private int maxScanLength = KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH;
     private boolean allowUnanchored;
+    private String domains;
+    private boolean precisionGuard = true;
     private volatile Diagnoser diagnoser;
 
     /** A KB location: a path, a {@code file:} URL or a {@code classpath:} resource. Repeatable. */
@@ -95,6 +97,16 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
         this.allowUnanchored = allowUnanchored;
     }
 
+    /** Comma-separated domains to use ({@code all} for every one); default: all but non-software domains. */
+    public void setDomains(String domains) {
+        this.domains = domains;
+    }
+
+    /** Drop broad entries that would diagnose ordinary log lines (default true). */
+    public void setPrecisionGuard(boolean precisionGuard) {
+        this.precisionGuard = precisionGuard;
+    }
+
     @Override
     public void start() {
         if (!appenders.iteratorForAppenders().hasNext()) {
@@ -108,10 +120,13 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
                         + KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH);
                 maxScanLength = KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH;
             }
-            KnowledgeBase kb = Diagnoser.knowledgeBase(knowledgeBases, bundled, maxScanLength, allowUnanchored);
+            KnowledgeBase kb = Diagnoser.knowledgeBase(knowledgeBases, bundled, maxScanLength, allowUnanchored,
+                    domains, precisionGuard);
             for (LoadProblem p : kb.problems()) {
                 addWarn("known-errors: " + p);
             }
+            addInfo("known-errors: " + kb.summary());
+            kb.attributions().forEach(a -> addInfo("known-errors: knowledge base data from " + a));
             if (kb.entries().isEmpty()) {
                 addWarn("known-errors: the knowledge base is empty; events are forwarded undiagnosed");
             }

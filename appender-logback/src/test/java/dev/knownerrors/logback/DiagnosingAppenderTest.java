@@ -181,6 +181,7 @@ class DiagnosingAppenderTest {
         Files.writeString(kb, "{\"id\": \"team/weak\", \"regex\": \"[0-9]+ x\"}");
         appender.addKnowledgeBase(kb.toString());
         appender.setBundled(false);
+        appender.setPrecisionGuard(false);
         appender.start();
         assertThat(log(Level.ERROR, "42 x", null).getMDCPropertyMap()).doesNotContainKey("kb.id");
         assertThat(Logback.statuses(context, Status.WARN)).anySatisfy(s ->
@@ -191,10 +192,27 @@ class DiagnosingAppenderTest {
         allowing.addAppender(list);
         allowing.addKnowledgeBase(kb.toString());
         allowing.setBundled(false);
+        allowing.setPrecisionGuard(false);
         allowing.setAllowUnanchored(true);
         allowing.start();
         allowing.doAppend(new LoggingEvent(Logger.class.getName(), logger, Level.ERROR, "42 x", null, null));
         assertThat(list.list.get(list.list.size() - 1).getMDCPropertyMap()).containsEntry("kb.id", "team/weak");
+    }
+
+    @Test
+    void directoryOfDeadendsCanonsIsAcceptedAsKnowledgeBase(@TempDir Path dir) throws IOException {
+        Path canon = dir.resolve("java/port-refused/jdk17.json");
+        Files.createDirectories(canon.getParent());
+        Files.writeString(canon, "{\"id\": \"java/port-refused/jdk17\", \"url\": \"https://example.org/canons/java/port-refused/jdk17\",  \"error\": {\"signature\": \"Fixture: port 8125 refused the metrics connection\", \"regex\": \"Fixture: port (?P<port_no>\\\\d+) refused the metrics connection\", \"domain\": \"java\", \"category\": \"network\"},  \"verdict\": {\"resolvable\": \"true\", \"fix_success_rate\": 0.8, \"confidence\": 0.7, \"summary\": \"A test canon: the metrics agent is not listening.\"},  \"dead_ends\": [], \"workarounds\": [{\"action\": \"Point the client at the agent's real port\", \"success_rate\": 0.85, \"sources\": []}],  \"transition_graph\": {\"leads_to\": [], \"preceded_by\": [], \"frequently_confused_with\": []}, \"metadata\": {\"evidence_count\": 1}}");
+        appender.addKnowledgeBase(dir.toString());
+        appender.setBundled(false);
+        appender.start();
+        ILoggingEvent out = log(Level.ERROR, "Fixture: port 8125 refused the metrics connection", null);
+        assertThat(out.getMDCPropertyMap()).containsEntry("kb.id", "java/port-refused/jdk17")
+                .containsEntry("kb.doc_url", "https://example.org/canons/java/port-refused/jdk17");
+        assertThat(context.getStatusManager().getCopyOfStatusList()).anySatisfy(st ->
+                assertThat(st.getMessage()).isEqualTo("known-errors: knowledge base data from deadends.dev"
+                        + " (github.com/dbwls99706/deadends.dev), CC BY 4.0"));
     }
 
     @Test

@@ -24,6 +24,13 @@ final class KbOptions {
     @Option(names = "--no-bundled", description = "Do not load the knowledge base shipped with the tool.")
     boolean noBundled;
 
+    @Option(names = "--domains", split = ",", paramLabel = "DOMAIN",
+            description = "Domains to use (comma-separated; 'all' for every one). Default: all but non-software domains.")
+    List<String> domains = List.of();
+
+    @Option(names = "--no-precision-guard", description = "Keep broad entries that would diagnose ordinary log lines.")
+    boolean noPrecisionGuard;
+
     @Option(names = "--allow-unanchored", description = "Also run entries whose regex has no literal of 3+ "
             + "characters (they are skipped by default: they would run on every event).")
     boolean allowUnanchored;
@@ -37,7 +44,8 @@ final class KbOptions {
 
     /** Loads the KB; each load problem becomes a warning line on {@code err}. */
     KnowledgeBase load(PrintWriter err) {
-        KnowledgeBase kb = KnowledgeBase.builder().bundled(!noBundled).allowUnanchored(allowUnanchored).sources(locations).build();
+        KnowledgeBase kb = KnowledgeBase.builder().bundled(!noBundled).allowUnanchored(allowUnanchored).domains(domains)
+                .precisionGuard(!noPrecisionGuard).sources(locations).build();
         for (LoadProblem p : kb.problems()) {
             err.println(KnownErrorsCommand.PREFIX + "warning: " + Sanitizer.oneLine(p.toString(), ascii));
         }

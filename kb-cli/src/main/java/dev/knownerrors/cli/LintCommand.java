@@ -39,8 +39,19 @@ final class LintCommand implements Callable<Integer> {
         KnowledgeBase kb = KnowledgeBase.builder().bundled(false).sources(locations).build();
         List<LoadProblem> problems = new ArrayList<>(kb.problems());
         problems.addAll(kb.checkExamples());
+        for (LoadProblem p : kb.skipped()) {
+            if (p.message().startsWith("precision guard")) {
+                problems.add(p); // such an entry would never diagnose anything
+            }
+        }
         for (LoadProblem p : problems) {
             out.println(Terminal.clean(p.toString(), false));
+        }
+        if (!kb.skipped().isEmpty()) {
+            out.println(Terminal.clean(kb.summary(), false));
+        }
+        for (String a : kb.attributions()) {
+            out.println("knowledge base data from " + a);
         }
         int n = kb.entries().size();
         out.println(n + (n == 1 ? " entry" : " entries") + " loaded, " + problems.size()

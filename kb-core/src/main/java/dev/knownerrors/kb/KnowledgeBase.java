@@ -4,12 +4,23 @@ import dev.knownerrors.kb.internal.CompiledEntry;
 import dev.knownerrors.kb.internal.Engine;
 import dev.knownerrors.kb.internal.SourceLoader;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A loaded, compiled knowledge base of known errors, and the matcher over it.
@@ -34,6 +45,14 @@ import java.util.Optional;
  * three or more characters that every match must contain is reported and skipped unless
  * {@link Builder#allowUnanchored(boolean)} lets it run on every event.
  *
+ * <p><b>Domain filter and precision guard</b> (both on by default, for every source). Entries
+ * of the domains in {@link #NON_SOFTWARE_DOMAINS} are left out unless {@link Builder#domains}
+ * says otherwise. The guard drops an entry (1) when one of its alternatives requires fewer than
+ * {@link #MIN_EVIDENCE} literal characters — a match of a few generic characters is no
+ * evidence — or (2) when it matches any line of a shipped sample of ordinary log output
+ * (startup, steady state and DEBUG lines of Spring Boot, Hibernate, HikariCP, Flyway, Kafka,
+ * PostgreSQL and Redis). What was left out is in {@link #skipped()}, counted in {@link #summary()}.
+ *
  * <p>Immutable and thread-safe, lock-free; per-thread scratch state is reused.
  */
 public final class KnowledgeBase {
@@ -42,6 +61,12 @@ public final class KnowledgeBase {
     public static final String BUNDLED_LOCATION = "classpath:dev/knownerrors/kb/bundled.json";
     /** Default cap on the scanned text of one event (message plus exception chain), in chars. */
     public static final int DEFAULT_MAX_SCAN_LENGTH = 8192;
+    /** Domains left out by default: not software errors (they come with third-party KBs). */
+    public static final Set<String> NON_SOFTWARE_DOMAINS = Set.of("culture", "visa", "medical", "legal", "emergency",
+            "safety", "food-safety", "mental-health", "disaster", "pet-safety", "banking", "policy");
+    /** The precision guard's minimum of literal characters in every alternative of a regex. */
+    public static final int MIN_EVIDENCE = 8;
+    private static final String BENIGN_SAMPLE = "dev/knownerrors/kb/benign-sample.log";
 
     private static final Comparator<CompiledEntry> WINNER_ORDER = Comparator
             .comparingInt(CompiledEntry::specificity).reversed()
@@ -53,13 +78,24 @@ public final class KnowledgeBase {
     private final Engine engine;
     private final Map<String, KnownError> byId;
     private final List<LoadProblem> problems;
+    private final List<LoadProblem> skipped;
+    private final List<String> attributions;
     private final int maxScanLength;
 
-    private KnowledgeBase(List<CompiledEntry> loaded, List<LoadProblem> problems, int maxScanLength,
-                          boolean allowUnanchored) {
+    private KnowledgeBase(List<CompiledEntry> loaded, List<LoadProblem> problems, Builder options) {
         Map<String, CompiledEntry> unique = new LinkedHashMap<>();
         List<LoadProblem> all = new ArrayList<>(problems);
+        List<LoadProblem> left = new ArrayList<>();
         for (CompiledEntry c : loaded) {
+            if (!options.domainAllowed(c.entry().domain())) {
+                left.add(skip(c, "domain", "filtered: domain '" + c.entry().domain() + "' is not enabled"));
+                continue;
+            }
+            if (options.precisionGuard && c.specificity() < MIN_EVIDENCE) {
+                left.add(skip(c, "regex", "precision guard: an alternative needs only " + c.specificity()
+                        + " literal characters (minimum " + MIN_EVIDENCE + ")"));
+                continue;
+            }
             CompiledEntry first = unique.putIfAbsent(c.entry().id(), c);
             if (first != null) {
                 all.add(new LoadProblem(c.entry().source(), "'" + c.entry().id() + "'", "id",
@@ -68,14 +104,78 @@ public final class KnowledgeBase {
         }
         List<CompiledEntry> ranked = new ArrayList<>(unique.values());
         ranked.sort(WINNER_ORDER);
+        Engine built = new Engine(ranked, options.allowUnanchored, options.maxScanLength, all);
+        if (options.precisionGuard) {
+            List<CompiledEntry> kept = guard(built, ranked, left);
+            if (kept.size() != ranked.size()) {
+                ranked = kept;
+                built = new Engine(ranked, options.allowUnanchored, options.maxScanLength, new ArrayList<>());
+            }
+        }
+        Set<String> credits = new LinkedHashSet<>();
         Map<String, KnownError> ids = new LinkedHashMap<>();
-        unique.forEach((id, c) -> ids.put(id, c.entry()));
+        for (CompiledEntry c : unique.values()) {
+            if (ranked.contains(c)) {
+                ids.put(c.entry().id(), c.entry());
+                if (c.attribution() != null) {
+                    credits.add(c.attribution());
+                }
+            }
+        }
         this.byRank = List.copyOf(ranked);
-        this.engine = new Engine(byRank, allowUnanchored, maxScanLength, all);
+        this.engine = built;
         this.byId = java.util.Collections.unmodifiableMap(ids);
         this.entries = List.copyOf(ids.values());
         this.problems = List.copyOf(all);
-        this.maxScanLength = maxScanLength;
+        this.skipped = List.copyOf(left);
+        this.attributions = List.copyOf(credits);
+        this.maxScanLength = options.maxScanLength;
+    }
+
+    private static LoadProblem skip(CompiledEntry c, String field, String why) {
+        return new LoadProblem(c.entry().source(), "'" + c.entry().id() + "'", field, why);
+    }
+
+    /** Drops every entry that matches a line of the benign sample; returns the rest, in order. */
+    private static List<CompiledEntry> guard(Engine engine, List<CompiledEntry> ranked, List<LoadProblem> left) {
+        Map<Integer, String> hits = new TreeMap<>();
+        for (String line : benignSample()) {
+            for (int e : engine.allMatching(line)) {
+                hits.putIfAbsent(e, line);
+            }
+        }
+        if (hits.isEmpty()) {
+            return ranked;
+        }
+        List<CompiledEntry> kept = new ArrayList<>(ranked.size() - hits.size());
+        for (int e = 0; e < ranked.size(); e++) {
+            String line = hits.get(e);
+            if (line == null) {
+                kept.add(ranked.get(e));
+            } else {
+                left.add(skip(ranked.get(e), "regex", "precision guard: matches ordinary log text: "
+                        + (line.length() > 160 ? line.substring(0, 160) + "\u2026" : line)));
+            }
+        }
+        return kept;
+    }
+
+    private static List<String> benignSample() {
+        try (InputStream in = KnowledgeBase.class.getClassLoader().getResourceAsStream(BENIGN_SAMPLE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + BENIGN_SAMPLE);
+            }
+            List<String> lines = new ArrayList<>();
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    lines.add(line);
+                }
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A builder; by default it includes the bundled KB. */
@@ -116,6 +216,36 @@ public final class KnowledgeBase {
     /** Everything that could not be loaded, one problem each; empty when all loaded cleanly. */
     public List<LoadProblem> problems() {
         return problems;
+    }
+
+    /** Entries that loaded but were left out by the domain filter or the precision guard, with why. */
+    public List<LoadProblem> skipped() {
+        return skipped;
+    }
+
+    /** Attributions owed for the data loaded (deadends.dev's CC BY 4.0 when its canons are in). */
+    public List<String> attributions() {
+        return attributions;
+    }
+
+    /** One line: entries in use, left out (by reason), and problems. */
+    public String summary() {
+        Map<String, Integer> reasons = new TreeMap<>();
+        for (LoadProblem p : skipped) {
+            String m = p.message();
+            String reason = m.startsWith("filtered") ? "domain " + m.substring(m.indexOf('\'') + 1, m.lastIndexOf('\''))
+                    : m.contains("ordinary log text") ? "precision guard, matches ordinary log text"
+                    : "precision guard, too little literal evidence";
+            reasons.merge(reason, 1, Integer::sum);
+        }
+        StringBuilder sb = new StringBuilder().append(entries.size()).append(" entries in use");
+        if (!skipped.isEmpty()) {
+            sb.append(", ").append(skipped.size()).append(" left out (");
+            reasons.forEach((r, n) -> sb.append(r).append(": ").append(n).append("; "));
+            sb.setLength(sb.length() - 2);
+            sb.append(')');
+        }
+        return sb.append(", ").append(problems.size()).append(problems.size() == 1 ? " problem" : " problems").toString();
     }
 
     public int maxScanLength() {
@@ -200,6 +330,8 @@ public final class KnowledgeBase {
         private boolean bundled = true;
         private int maxScanLength = DEFAULT_MAX_SCAN_LENGTH;
         private boolean allowUnanchored;
+        private Set<String> domains;
+        private boolean precisionGuard = true;
 
         private Builder() {
         }
@@ -244,6 +376,39 @@ public final class KnowledgeBase {
             return this;
         }
 
+        /**
+         * The domains to use: {@code all} (or {@code *}) for every domain, else only the ones
+         * listed (case-insensitive). Default: every domain but {@link #NON_SOFTWARE_DOMAINS}.
+         * An entry without a domain is always used.
+         */
+        public Builder domains(Collection<String> allowed) {
+            Set<String> set = new LinkedHashSet<>();
+            for (String d : allowed) {
+                if (d != null && !d.isBlank()) {
+                    set.add(d.strip().toLowerCase(Locale.ROOT));
+                }
+            }
+            this.domains = set.isEmpty() ? null : set;
+            return this;
+        }
+
+        /** Whether the precision guard runs (default true). */
+        public Builder precisionGuard(boolean on) {
+            this.precisionGuard = on;
+            return this;
+        }
+
+        boolean domainAllowed(String domain) {
+            if (domain == null) {
+                return true;
+            }
+            String d = domain.toLowerCase(Locale.ROOT);
+            if (domains == null) {
+                return !NON_SOFTWARE_DOMAINS.contains(d);
+            }
+            return domains.contains("all") || domains.contains("*") || domains.contains(d);
+        }
+
         /** Loads and compiles everything; problems are in {@link KnowledgeBase#problems()}. */
         public KnowledgeBase build() {
             SourceLoader loader = new SourceLoader();
@@ -251,7 +416,7 @@ public final class KnowledgeBase {
             if (bundled) {
                 loader.load(BUNDLED_LOCATION);
             }
-            return new KnowledgeBase(loader.entries(), loader.problems(), maxScanLength, allowUnanchored);
+            return new KnowledgeBase(loader.entries(), loader.problems(), this);
         }
     }
 }

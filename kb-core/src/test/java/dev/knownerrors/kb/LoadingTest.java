@@ -159,7 +159,7 @@ class LoadingTest {
 
     @Test
     void missingLocationsAreReportedAndDoNotStopTheBuild() {
-        KnowledgeBase kb = KnowledgeBase.builder().bundled(false)
+        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).precisionGuard(false)
                 .source(dir.resolve("nope.json").toString())
                 .source("classpath:no/such/resource.json")
                 .source(write(dir, "ok.json", entry("t/a", "alpha failed")).toString())
@@ -172,7 +172,7 @@ class LoadingTest {
     @Test
     void fileUrlAndClasspathLocationsAreRead() {
         Path file = write(dir, "a.json", entry("t/a", "alpha failed"));
-        KnowledgeBase kb = KnowledgeBase.builder().bundled(false)
+        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).precisionGuard(false)
                 .source(file.toUri().toString())
                 .source("classpath:fixtures/one-entry.json")
                 .build();

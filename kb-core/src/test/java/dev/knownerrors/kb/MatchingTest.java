@@ -81,7 +81,7 @@ class MatchingTest {
     @Test
     void scannedTextIsCappedAtMaxScanLength() {
         Path file = write(dir, "a.json", entry("t/a", "needle"));
-        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).source(file.toString()).maxScanLength(100).build();
+        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).precisionGuard(false).source(file.toString()).maxScanLength(100).build();
         assertThat(kb.diagnose("x".repeat(95) + "needle", null)).isEmpty();
         assertThat(kb.diagnose("x".repeat(94) + "needle", null)).isPresent();
     }

@@ -37,7 +37,8 @@ class PrefilterDifferentialTest {
     @Test
     void deadendsSnapshotEngineAgreesWithRunningEveryRegex() {
         assumeTrue(Files.isDirectory(DEADENDS), "deadends.dev snapshot not present at " + DEADENDS);
-        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).allowUnanchored(true).source(DEADENDS.toString()).build();
+        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).allowUnanchored(true).domains(List.of("all"))
+                .precisionGuard(false).source(DEADENDS.toString()).build();
         assertThat(kb.entries()).hasSizeGreaterThan(2500);
         List<String> seeds = new ArrayList<>();
         for (KnownError e : kb.entries()) {

@@ -14,6 +14,9 @@ import java.util.Map;
  */
 final class CanonReader {
 
+    /** The attribution the deadends.dev data's CC BY 4.0 license asks for. */
+    static final String ATTRIBUTION = "deadends.dev (github.com/dbwls99706/deadends.dev), CC BY 4.0";
+
     private CanonReader() {
     }
 
@@ -50,6 +53,6 @@ final class CanonReader {
                 metadata == null ? null : metadata.integer("evidence_count"), List.of(), null, List.of(),
                 List.of(), List.of(), source);
         return EntryReader.compiled(knownError, regex == null ? null : javaRegex, signature, PythonRegex.FLAGS,
-                error, "regex");
+                error, "regex", ATTRIBUTION);
     }
 }

@@ -11,14 +11,15 @@ import java.util.regex.Pattern;
  * case-folded literal runs every match of that alternative contains ({@code null} when the
  * regex could not be analysed).
  */
-public record CompiledEntry(KnownError entry, Pattern pattern, int specificity, List<List<String>> literals) {
+public record CompiledEntry(KnownError entry, Pattern pattern, int specificity, List<List<String>> literals,
+                            String attribution) {
 
     /** Case-insensitive with Unicode case folding, as the seed's regexes expect. */
     public static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
-    static CompiledEntry of(KnownError entry, Pattern pattern) {
+    static CompiledEntry of(KnownError entry, Pattern pattern, String attribution) {
         RegexTree.Node tree = RegexTree.parse(pattern.pattern());
         int specificity = tree == null ? 0 : RegexTree.specificity(tree);
-        return new CompiledEntry(entry, pattern, specificity, RequiredLiterals.of(tree));
+        return new CompiledEntry(entry, pattern, specificity, RequiredLiterals.of(tree), attribution);
     }
 }

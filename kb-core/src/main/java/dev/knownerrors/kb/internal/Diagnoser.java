@@ -45,12 +45,14 @@ public final class Diagnoser {
      * asked for. Problems are left in {@link KnowledgeBase#problems()} for the adapter to report.
      */
     public static KnowledgeBase knowledgeBase(List<String> sources, boolean bundled, int maxScanLength,
-                                              boolean allowUnanchored) {
-        if (sources.isEmpty() && bundled && maxScanLength == KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH && !allowUnanchored) {
+                                              boolean allowUnanchored, String domains, boolean precisionGuard) {
+        List<String> domainList = domains == null || domains.isBlank() ? List.of() : List.of(domains.split("\\s*,\\s*"));
+        if (sources.isEmpty() && bundled && maxScanLength == KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH && !allowUnanchored
+                && domainList.isEmpty() && precisionGuard) {
             return KnowledgeBase.bundled();
         }
         return KnowledgeBase.builder().sources(sources).bundled(bundled).maxScanLength(maxScanLength)
-                .allowUnanchored(allowUnanchored).build();
+                .allowUnanchored(allowUnanchored).domains(domainList).precisionGuard(precisionGuard).build();
     }
 
     public static DiagnosisFormatter formatter(String locale, boolean ascii) {

@@ -125,6 +125,22 @@ public final class Engine {
         return Optional.empty();
     }
 
+    /** Winner-order indexes of every runnable entry whose regex matches the text (not just the winner). */
+    public List<Integer> allMatching(CharSequence text) {
+        Scratch s = new Scratch();
+        s.begin();
+        s.append(text, 0, Math.min(text.length(), maxScanLength));
+        int n = s.candidates();
+        List<Integer> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int e = s.candidates[i];
+            if (ranked[e].pattern().matcher(text).find()) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     /** The ids of the entries the prefilter lets through for this text (for tests and tuning). */
     public List<String> candidates(CharSequence text) {
         Scratch s = new Scratch();

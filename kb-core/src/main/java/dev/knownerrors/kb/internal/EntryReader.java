@@ -53,7 +53,7 @@ final class EntryReader {
                 f.string("last_updated"), f.integer("evidence_count"), f.strings("tags"),
                 f.string("locale"), f.strings("aliases"), f.strings("examples"),
                 f.strings("counter_examples"), source);
-        return compiled(knownError, regex, signature, CompiledEntry.FLAGS, f, "regex");
+        return compiled(knownError, regex, signature, CompiledEntry.FLAGS, f, "regex", null);
     }
 
     private static String literal(String signature) {
@@ -65,7 +65,7 @@ final class EntryReader {
      * or {@code null} after reporting why it cannot be used.
      */
     static CompiledEntry compiled(KnownError knownError, String regex, String signature, int flags, Fields f,
-                                  String field) {
+                                  String field, String attribution) {
         String source = regex != null ? regex : literal(signature);
         if (source == null) {
             f.problem(field, "missing, and there is no signature to match literally");
@@ -89,7 +89,7 @@ final class EntryReader {
             f.problem(field, "matches the empty string, so it would match every event");
             return null;
         }
-        return CompiledEntry.of(knownError, pattern);
+        return CompiledEntry.of(knownError, pattern, attribution);
     }
 
     private static List<KnownError.Version> versions(Fields f) {
