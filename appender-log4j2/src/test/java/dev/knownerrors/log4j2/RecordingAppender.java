@@ -1,0 +1,95 @@
+package dev.knownerrors.log4j2;
+
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.Core;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Property;
+import org.apache.logging.log4j.core.config.plugins.Plugin;
+import org.apache.logging.log4j.core.config.plugins.PluginAttribute;
+import org.apache.logging.log4j.core.config.plugins.PluginFactory;
+
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Test appender ({@code <Recording name="…"/>}) for {@link DiagnosingRewritePolicyStressTest}:
+ * checks each event on arrival instead of keeping a million of them. Messages start with
+ * {@code w<worker> #<sequence> }; per worker the sequence must be the next one (so a lost,
+ * duplicated or reordered event shows), and the event's {@code kb.id} must be the one its
+ * sequence number calls for.
+ */
+@Plugin(name = "Recording", category = Core.CATEGORY_NAME, elementType = Appender.ELEMENT_TYPE)
+public final class RecordingAppender extends AbstractAppender {
+
+    static final int WORKERS = 8;
+    private static final int MAX_VIOLATIONS = 20;
+
+    private final AtomicIntegerArray next = new AtomicIntegerArray(WORKERS);
+    private final LongAdder received = new LongAdder();
+    private final LongAdder diagnosed = new LongAdder();
+    private final Queue<String> violations = new ConcurrentLinkedQueue<>();
+
+    private RecordingAppender(String name) {
+        super(name, null, null, true, Property.EMPTY_ARRAY);
+    }
+
+    @PluginFactory
+    public static RecordingAppender create(@PluginAttribute("name") String name) {
+        return new RecordingAppender(name);
+    }
+
+    @Override
+    public void append(LogEvent event) {
+        received.increment();
+        String m = event.getMessage().getFormattedMessage();
+        int hash = m.indexOf(" #");
+        int end = m.indexOf(' ', hash + 2);
+        if (!m.startsWith("w") || hash < 0 || end < 0) {
+            violation("unexpected message: " + m);
+            return;
+        }
+        int worker = Integer.parseInt(m, 1, hash, 10);
+        int seq = Integer.parseInt(m, hash + 2, end, 10);
+        int expected = next.getAndSet(worker, seq + 1);
+        if (seq != expected) {
+            violation("worker " + worker + ": expected #" + expected + ", got #" + seq);
+        }
+        String id = event.getContextData().getValue("kb.id");
+        String want = Workload.expectedId(seq);
+        if (want == null ? id != null : !want.equals(id)) {
+            violation("worker " + worker + " #" + seq + ": kb.id " + id + ", expected " + want);
+        }
+        if (id != null) {
+            diagnosed.increment();
+            if (!m.contains("\n  \u2691 known error " + id + " \u2014 ")) {
+                violation("worker " + worker + " #" + seq + ": no diagnosis text in " + m);
+            }
+        }
+    }
+
+    private void violation(String what) {
+        if (violations.size() < MAX_VIOLATIONS) {
+            violations.add(what);
+        }
+    }
+
+    long received() {
+        return received.sum();
+    }
+
+    long diagnosed() {
+        return diagnosed.sum();
+    }
+
+    int next(int worker) {
+        return next.get(worker);
+    }
+
+    List<String> violations() {
+        return List.copyOf(violations);
+    }
+}
