@@ -68,7 +68,7 @@ public final class KnowledgeBase {
             "safety", "food-safety", "mental-health", "disaster", "pet-safety", "banking", "policy");
     /** The precision guard's minimum of literal characters in every alternative of a regex. */
     public static final int MIN_EVIDENCE = 8;
-    private static final String BENIGN_SAMPLE = "dev/knownerrors/kb/benign-sample.log";
+    private static final String BENIGN_SAMPLE = "dev/knownerrors/kb/benign-sample.txt";
 
     private static final Comparator<CompiledEntry> WINNER_ORDER = Comparator
             .comparingInt(CompiledEntry::specificity).reversed()
