@@ -69,6 +69,8 @@ public final class KnowledgeBase {
     /** The precision guard's minimum of literal characters in every alternative of a regex. */
     public static final int MIN_EVIDENCE = 8;
     private static final String BENIGN_SAMPLE = "dev/knownerrors/kb/benign-sample.txt";
+    private static final String GUARD_EVIDENCE = "precision guard, too little literal evidence";
+    private static final String GUARD_SAMPLE = "precision guard, matches ordinary log text";
 
     private static final Comparator<CompiledEntry> WINNER_ORDER = Comparator
             .comparingInt(CompiledEntry::specificity).reversed()
@@ -81,6 +83,7 @@ public final class KnowledgeBase {
     private final Map<String, KnownError> byId;
     private final List<LoadProblem> problems;
     private final List<LoadProblem> skipped;
+    private final Map<String, Integer> leftOutByReason;
     private final List<String> attributions;
     private final int maxScanLength;
 
@@ -88,14 +91,17 @@ public final class KnowledgeBase {
         Map<String, CompiledEntry> unique = new LinkedHashMap<>();
         List<LoadProblem> all = new ArrayList<>(problems);
         List<LoadProblem> left = new ArrayList<>();
+        Map<String, Integer> leftOut = new TreeMap<>();
         for (CompiledEntry c : loaded) {
             if (!options.domainAllowed(c.entry().domain())) {
                 left.add(skip(c, "domain", "filtered: domain '" + c.entry().domain() + "' is not enabled"));
+                leftOut.merge("domain " + c.entry().domain(), 1, Integer::sum);
                 continue;
             }
             if (options.precisionGuard && !bundledSource(c) && c.specificity() < MIN_EVIDENCE) {
                 left.add(skip(c, "regex", "precision guard: an alternative needs only " + c.specificity()
                         + " literal characters (minimum " + MIN_EVIDENCE + ")"));
+                leftOut.merge(GUARD_EVIDENCE, 1, Integer::sum);
                 continue;
             }
             CompiledEntry first = unique.putIfAbsent(c.entry().id(), c);
@@ -108,16 +114,19 @@ public final class KnowledgeBase {
         ranked.sort(WINNER_ORDER);
         Engine built = new Engine(ranked, options.allowUnanchored, options.maxScanLength, all);
         if (options.precisionGuard) {
-            List<CompiledEntry> kept = guard(built, ranked, left);
-            if (kept.size() != ranked.size()) {
-                ranked = kept;
+            List<CompiledEntry> guarded = guard(built, ranked, left);
+            if (guarded.size() != ranked.size()) {
+                leftOut.put(GUARD_SAMPLE, ranked.size() - guarded.size());
+                ranked = guarded;
                 built = new Engine(ranked, options.allowUnanchored, options.maxScanLength, new ArrayList<>());
             }
         }
         Set<String> credits = new LinkedHashSet<>();
         Map<String, KnownError> ids = new LinkedHashMap<>();
+        Set<CompiledEntry> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        kept.addAll(ranked);
         for (CompiledEntry c : unique.values()) {
-            if (ranked.contains(c)) {
+            if (kept.contains(c)) {
                 ids.put(c.entry().id(), c.entry());
                 if (c.attribution() != null) {
                     credits.add(c.attribution());
@@ -130,6 +139,7 @@ public final class KnowledgeBase {
         this.entries = List.copyOf(ids.values());
         this.problems = List.copyOf(all);
         this.skipped = List.copyOf(left);
+        this.leftOutByReason = java.util.Collections.unmodifiableMap(leftOut);
         this.attributions = List.copyOf(credits);
         this.maxScanLength = options.maxScanLength;
     }
@@ -242,18 +252,10 @@ public final class KnowledgeBase {
 
     /** One line: entries in use, left out (by reason), and problems. */
     public String summary() {
-        Map<String, Integer> reasons = new TreeMap<>();
-        for (LoadProblem p : skipped) {
-            String m = p.message();
-            String reason = m.startsWith("filtered") ? "domain " + m.substring(m.indexOf('\'') + 1, m.lastIndexOf('\''))
-                    : m.contains("ordinary log text") ? "precision guard, matches ordinary log text"
-                    : "precision guard, too little literal evidence";
-            reasons.merge(reason, 1, Integer::sum);
-        }
         StringBuilder sb = new StringBuilder().append(entries.size()).append(" entries in use");
         if (!skipped.isEmpty()) {
             sb.append(", ").append(skipped.size()).append(" left out (");
-            reasons.forEach((r, n) -> sb.append(r).append(": ").append(n).append("; "));
+            leftOutByReason.forEach((r, n) -> sb.append(r).append(": ").append(n).append("; "));
             sb.setLength(sb.length() - 2);
             sb.append(')');
         }
