@@ -92,6 +92,7 @@ final class ScanCommand implements Callable<Integer> {
             report.finish(scanned, skipped, minLevel);
         }
         out.flush();
+        kbOptions.reportBudget(kb, err);
         return KnownErrorsCommand.EXIT_OK;
     }
 
