@@ -88,6 +88,20 @@ class JsonOutputTest {
     }
 
     @Test
+    @LoggerContextSource("JsonOutputTest-own-template.xml")
+    void an_own_template_can_nest_the_kb_fields_in_one_object(LoggerContext context, ListStatusListener status)
+            throws IOException {
+        List<JsonNode> lines = logAndRead(context, status);
+        assertThat(lines).hasSize(3);
+        Map<String, String> nested = new LinkedHashMap<>();
+        lines.get(1).get("kb").properties().forEach(e -> nested.put("kb." + e.getKey(), e.getValue().asText()));
+        assertThat(nested).isEqualTo(expectedFields()).containsEntry("kb.id", ID);
+        assertThat(lines.get(1).get("message").asText()).isEqualTo(MESSAGE);
+        assertThat(lines.get(0).has("kb")).isFalse();
+        assertThat(lines.get(2).has("kb")).isFalse();
+    }
+
+    @Test
     @LoggerContextSource("JsonOutputTest-ecs-appended.xml")
     void with_append_to_message_left_on_the_message_field_also_carries_the_text_block(LoggerContext context,
             ListStatusListener status) throws IOException {
