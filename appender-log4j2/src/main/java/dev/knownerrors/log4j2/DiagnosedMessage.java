@@ -18,6 +18,7 @@ final class DiagnosedMessage implements Message {
     private final Object[] parameters;
     private final transient Throwable throwable;
     private final transient Diagnosis diagnosis;
+    private final transient Diagnoser.Result result;
     private final String text;
     private final boolean appendToMessage;
     private transient String withText;
@@ -28,6 +29,7 @@ final class DiagnosedMessage implements Message {
         this.parameters = original.getParameters();
         this.throwable = original.getThrowable();
         this.diagnosis = result.diagnosis();
+        this.result = result;
         this.text = result.text();
         this.appendToMessage = appendToMessage;
     }
@@ -36,7 +38,12 @@ final class DiagnosedMessage implements Message {
         return diagnosis;
     }
 
-    /** The diagnosis text as appended to a message: a line break and the block. */
+    /** The diagnosis with its place in the repeat window (for {@code %kb} in another language); null once deserialised. */
+    Diagnoser.Result result() {
+        return result;
+    }
+
+    /** The diagnosis text as appended to a message: a line break and the block (or the repeat reference). */
     String text() {
         return text;
     }

@@ -27,7 +27,9 @@ import java.util.Map;
  * A policy for Log4j's {@code <Rewrite>} appender: an event at or above {@code minimumLevel}
  * that matches a known error is rewritten into a copy carrying the {@code kb.*} context data
  * and (with {@code appendToMessage}, the default) the diagnosis text after its message; every
- * other event passes as the same object.
+ * other event passes as the same object. The full text block is shown once per known error per
+ * {@code repeatWindow}; repeats within it get a one-line reference with a count (the context
+ * data is on every event).
  *
  * <pre>{@code
  * <Rewrite name="Diagnose">
@@ -127,6 +129,15 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
         @PluginBuilderAttribute
         private String timeBudget;
 
+        @PluginBuilderAttribute
+        private String excludedDomains;
+
+        @PluginBuilderAttribute
+        private double minimumConfidence;
+
+        @PluginBuilderAttribute
+        private String repeatWindow;
+
         public Builder setKnowledgeBases(KnowledgeBaseElement... knowledgeBases) {
             this.knowledgeBases = knowledgeBases;
             return this;
@@ -182,6 +193,24 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
             return this;
         }
 
+        /** Comma-separated domains never to use, even when {@code domains} allows them (default: none). */
+        public Builder setExcludedDomains(String excludedDomains) {
+            this.excludedDomains = excludedDomains;
+            return this;
+        }
+
+        /** Leave out entries whose confidence is below this, 0 to 1; absent counts as 0.5 (default 0). */
+        public Builder setMinimumConfidence(double minimumConfidence) {
+            this.minimumConfidence = minimumConfidence;
+            return this;
+        }
+
+        /** Full block once per known error per window, then a counted one-line reference ("60 seconds"; "0": always the block). */
+        public Builder setRepeatWindow(String repeatWindow) {
+            this.repeatWindow = repeatWindow;
+            return this;
+        }
+
         @Override
         public DiagnosingRewritePolicy build() {
             StatusLogger status = StatusLogger.getLogger();
@@ -204,6 +233,20 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
                         KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH);
                 scan = KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH;
             }
+            double confidence = minimumConfidence;
+            if (!(confidence >= 0 && confidence <= 1)) {
+                status.error("known-errors: minimumConfidence must be between 0 and 1, was {}; using 0 (every entry)",
+                        confidence);
+                confidence = 0;
+            }
+            Duration window = Diagnoser.DEFAULT_REPEAT_WINDOW;
+            if (repeatWindow != null) {
+                try {
+                    window = Diagnoser.parseWindow(repeatWindow);
+                } catch (IllegalArgumentException e) {
+                    status.error("known-errors: {}; using {} seconds", e.getMessage(), window.toSeconds());
+                }
+            }
             List<String> locations = new ArrayList<>();
             if (knowledgeBases != null) {
                 for (KnowledgeBaseElement kb : knowledgeBases) {
@@ -223,7 +266,7 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
                     }
                 }
                 KnowledgeBase kb = Diagnoser.knowledgeBase(locations, bundled, scan, allowUnanchored, domains,
-                        precisionGuard, budget);
+                        precisionGuard, excludedDomains, confidence, budget);
                 for (LoadProblem p : kb.problems()) {
                     status.warn("known-errors: {}", p);
                 }
@@ -232,7 +275,7 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
                 if (kb.entries().isEmpty()) {
                     status.warn("known-errors: the knowledge base is empty; events pass undiagnosed");
                 }
-                diagnoser = new Diagnoser(kb, Diagnoser.formatter(language, ascii), status::error);
+                diagnoser = new Diagnoser(kb, Diagnoser.formatter(language, ascii), status::error, window);
             } catch (RuntimeException | LinkageError e) {
                 status.error("known-errors: could not load the knowledge base; events pass undiagnosed", e);
             }

@@ -74,7 +74,7 @@ public final class DiagnosisConverter extends LogEventPatternConverter {
         try {
             Message message = event.getMessage();
             if (message instanceof DiagnosedMessage d) {
-                toAppendTo.append(formatter == null || d.diagnosis() == null ? d.text() : formatter.suffix(d.diagnosis()));
+                toAppendTo.append(formatter == null || d.result() == null ? d.text() : d.result().text(formatter));
                 return;
             }
             if (!event.getLevel().isMoreSpecificThan(minimumLevel)) {

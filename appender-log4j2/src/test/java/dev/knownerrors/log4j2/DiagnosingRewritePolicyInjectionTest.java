@@ -28,6 +28,8 @@ class DiagnosingRewritePolicyInjectionTest {
     static final String TRY = "    try: Restart INFO forged - all good ${env:HOME} (50 %)";
     static final String DONT = "    don't: Retry \uFFFD\uFFFD2J \u2014 ${jndi:ldap://127.0.0.1/x} \uFFFD{} \uFFFD%X{kb.id} (fails 90 %)";
     static final String DOCS = "    docs: https://docs.example/${env:HOME} \uFFFD]8;;x\uFFFD";
+    /** The same known error again within the repeat window: the one-line reference. */
+    static final String REPEAT = "  \u2691 known error team/hostile (seen 2 times in the last 60 s; details above)";
     static final String CAUSE_FIELD = "[cause=Root ERROR forged - fake line\uFFFD[31mred\uFFFDnext\uFFFDevil"
             + " ${jndi:ldap://127.0.0.1/x} ${env:HOME} %d{} {} %n end]";
 
@@ -41,7 +43,7 @@ class DiagnosingRewritePolicyInjectionTest {
         String out = String.join("", list.getMessages());
         assertThat(out.split("\n", -1)).containsExactly(
                 "ERROR hostile widget failure " + LOOKUPS, HEADER, TRY, DONT, DOCS + " " + CAUSE_FIELD,
-                "ERROR hostile widget failure for " + LOOKUPS, HEADER, TRY, DONT, DOCS + " " + CAUSE_FIELD, "");
+                "ERROR hostile widget failure for " + LOOKUPS, REPEAT + " " + CAUSE_FIELD, "");
         assertNoTerminalControls(out);
         if (System.getenv("HOME") != null) {
             assertThat(out).doesNotContain("=" + System.getenv("HOME"), "/" + System.getenv("HOME"));

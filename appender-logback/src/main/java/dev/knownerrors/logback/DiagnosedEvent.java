@@ -5,6 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.LoggerContextVO;
 import dev.knownerrors.kb.Diagnosis;
+import dev.knownerrors.kb.internal.Diagnoser;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 
@@ -22,18 +23,18 @@ import java.util.Map;
 final class DiagnosedEvent implements ILoggingEvent {
 
     private final ILoggingEvent event;
-    private final Diagnosis diagnosis;
+    private final Diagnoser.Result result;
     private final String text;
     private final boolean appendToMessage;
     private final Map<String, String> mdc;
     private String formatted;
 
-    DiagnosedEvent(ILoggingEvent event, Diagnosis diagnosis, String text, Map<String, String> fields,
-                   boolean appendToMessage) {
+    DiagnosedEvent(ILoggingEvent event, Diagnoser.Result result, boolean appendToMessage) {
         this.event = event;
-        this.diagnosis = diagnosis;
-        this.text = text;
+        this.result = result;
+        this.text = result.text();
         this.appendToMessage = appendToMessage;
+        Map<String, String> fields = result.fields();
         Map<String, String> original = event.getMDCPropertyMap();
         if (original == null || original.isEmpty()) {
             this.mdc = fields; // already unmodifiable
@@ -46,10 +47,15 @@ final class DiagnosedEvent implements ILoggingEvent {
     }
 
     Diagnosis diagnosis() {
-        return diagnosis;
+        return result.diagnosis();
     }
 
-    /** The diagnosis text as appended to a message: a line break and the block. */
+    /** The diagnosis, with its place in the repeat window (for {@code %kb} in another language). */
+    Diagnoser.Result result() {
+        return result;
+    }
+
+    /** The diagnosis text as appended to a message: a line break and the block (or the repeat reference). */
     String text() {
         return text;
     }

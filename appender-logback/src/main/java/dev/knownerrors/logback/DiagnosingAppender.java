@@ -20,7 +20,9 @@ import java.util.List;
  * Wraps the appenders given by {@code <appender-ref>} and forwards every event to them; an
  * event at or above {@code minimumLevel} that matches a known error is forwarded as a decorated
  * copy carrying the {@code kb.*} MDC fields and (with {@code appendToMessage}, the default) the
- * diagnosis text after its formatted message.
+ * diagnosis text after its formatted message. The full text block is shown once per known error
+ * per {@code repeatWindow}; repeats within it get a one-line reference with a count (the MDC
+ * fields are on every event).
  *
  * <pre>{@code
  * <appender name="DIAGNOSE" class="dev.knownerrors.logback.DiagnosingAppender">
@@ -49,6 +51,9 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     private String domains;
     private boolean precisionGuard = true;
     private String timeBudget;
+    private String excludedDomains;
+    private double minimumConfidence;
+    private String repeatWindow;
     private volatile Diagnoser diagnoser;
 
     /** A KB location: a path, a {@code file:} URL or a {@code classpath:} resource. Repeatable. */
@@ -115,6 +120,25 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
         this.timeBudget = timeBudget;
     }
 
+    /** Comma-separated domains never to use, even when {@code domains} allows them (default: none). */
+    public void setExcludedDomains(String excludedDomains) {
+        this.excludedDomains = excludedDomains;
+    }
+
+    /** Leave out entries whose confidence is below this, 0 to 1; an entry without one counts as 0.5 (default 0). */
+    public void setMinimumConfidence(double minimumConfidence) {
+        this.minimumConfidence = minimumConfidence;
+    }
+
+    /**
+     * After the full block, further events of the same known error within this window get a
+     * one-line reference with a count ({@code 60 seconds}, {@code 500 ms}, {@code 5 minutes},
+     * {@code PT1M}; default 60 seconds; {@code 0} prints the full block every time).
+     */
+    public void setRepeatWindow(String repeatWindow) {
+        this.repeatWindow = repeatWindow;
+    }
+
     @Override
     public void start() {
         if (!appenders.iteratorForAppenders().hasNext()) {
@@ -136,8 +160,21 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
                     addError("known-errors: timeBudget " + e.getMessage() + "; using " + Durations.format(budget));
                 }
             }
+            if (!(minimumConfidence >= 0 && minimumConfidence <= 1)) {
+                addError("known-errors: minimumConfidence must be between 0 and 1, was " + minimumConfidence
+                        + "; using 0 (every entry)");
+                minimumConfidence = 0;
+            }
+            Duration window = Diagnoser.DEFAULT_REPEAT_WINDOW;
+            if (repeatWindow != null) {
+                try {
+                    window = Diagnoser.parseWindow(repeatWindow);
+                } catch (IllegalArgumentException e) {
+                    addError("known-errors: " + e.getMessage() + "; using " + window.toSeconds() + " seconds");
+                }
+            }
             KnowledgeBase kb = Diagnoser.knowledgeBase(knowledgeBases, bundled, maxScanLength, allowUnanchored,
-                    domains, precisionGuard, budget);
+                    domains, precisionGuard, excludedDomains, minimumConfidence, budget);
             for (LoadProblem p : kb.problems()) {
                 addWarn("known-errors: " + p);
             }
@@ -146,7 +183,7 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
             if (kb.entries().isEmpty()) {
                 addWarn("known-errors: the knowledge base is empty; events are forwarded undiagnosed");
             }
-            diagnoser = new Diagnoser(kb, Diagnoser.formatter(formatterLocale(), ascii), this::addError);
+            diagnoser = new Diagnoser(kb, Diagnoser.formatter(formatterLocale(), ascii), this::addError, window);
         } catch (RuntimeException | LinkageError e) {
             addError("known-errors: could not load the knowledge base; events are forwarded undiagnosed", e);
         }
@@ -171,7 +208,7 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
             try {
                 Diagnoser.Result r = LogbackThrowableView.diagnose(d, event);
                 if (r != null) {
-                    out = new DiagnosedEvent(event, r.diagnosis(), r.text(), r.fields(), appendToMessage);
+                    out = new DiagnosedEvent(event, r, appendToMessage);
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 d.report(e);

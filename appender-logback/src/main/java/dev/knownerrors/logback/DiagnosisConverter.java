@@ -63,7 +63,7 @@ public class DiagnosisConverter extends ClassicConverter {
     public String convert(ILoggingEvent event) {
         try {
             if (event instanceof DiagnosedEvent d) {
-                return formatter == null ? d.text() : formatter.suffix(d.diagnosis());
+                return formatter == null ? d.text() : d.result().text(formatter);
             }
             if (diagnoser == null || !event.getLevel().isGreaterOrEqual(minimumLevel)) {
                 return "";

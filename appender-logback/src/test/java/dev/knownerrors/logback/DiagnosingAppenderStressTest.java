@@ -91,6 +91,8 @@ class DiagnosingAppenderStressTest {
             assertThat(record.next(w)).as("events of worker %d", w).isEqualTo(PER_WORKER);
         }
         assertThat(record.diagnosed()).isEqualTo(2L * EVENTS / 40);
+        // two known errors, a 60 s repeat window: one full block each per minute the test runs
+        assertThat(record.fullBlocks()).as("full blocks").isBetween(2L, 20L);
         Logback.assertNoWarningsOrErrors(context);
     }
 }

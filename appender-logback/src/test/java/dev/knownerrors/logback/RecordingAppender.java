@@ -23,6 +23,7 @@ public class RecordingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     private final AtomicIntegerArray next = new AtomicIntegerArray(WORKERS);
     private final LongAdder received = new LongAdder();
     private final LongAdder diagnosed = new LongAdder();
+    private final LongAdder fullBlocks = new LongAdder();
     private final Queue<String> violations = new ConcurrentLinkedQueue<>();
 
     @Override
@@ -48,7 +49,9 @@ public class RecordingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
         }
         if (id != null) {
             diagnosed.increment();
-            if (!m.contains("\n  \u2691 known error " + id + " \u2014 ")) {
+            if (m.contains("\n  \u2691 known error " + id + " \u2014 ")) {
+                fullBlocks.increment();
+            } else if (!m.contains("\n  \u2691 known error " + id + " (seen ")) { // a repeat within the window
                 violation("worker " + worker + " #" + seq + ": no diagnosis text in " + m);
             }
         }
@@ -66,6 +69,11 @@ public class RecordingAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 
     long diagnosed() {
         return diagnosed.sum();
+    }
+
+    /** Diagnosed events that carried the full block rather than the repeat reference. */
+    long fullBlocks() {
+        return fullBlocks.sum();
     }
 
     int next(int worker) {

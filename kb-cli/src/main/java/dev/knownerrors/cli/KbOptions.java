@@ -30,6 +30,15 @@ final class KbOptions {
             description = "Domains to use (comma-separated; 'all' for every one). Default: all but non-software domains.")
     List<String> domains = List.of();
 
+    @Option(names = "--exclude-domains", split = ",", paramLabel = "DOMAIN",
+            description = "Domains never to use (comma-separated), even when --domains allows them.")
+    List<String> excludedDomains = List.of();
+
+    @Option(names = "--min-confidence", paramLabel = "0..1", converter = ConfidenceConverter.class,
+            description = "Leave out entries whose confidence is below this (an entry without one counts as 0.5). "
+                    + "Default: 0, every entry.")
+    double minConfidence;
+
     @Option(names = "--no-precision-guard", description = "Keep broad entries that would diagnose ordinary log lines.")
     boolean noPrecisionGuard;
 
@@ -52,7 +61,8 @@ final class KbOptions {
     /** Loads the KB; each load problem becomes a warning line on {@code err}. */
     KnowledgeBase load(PrintWriter err) {
         KnowledgeBase kb = KnowledgeBase.builder().bundled(!noBundled).allowUnanchored(allowUnanchored).domains(domains)
-                .precisionGuard(!noPrecisionGuard).timeBudget(timeBudget).sources(locations).build();
+                .precisionGuard(!noPrecisionGuard).excludedDomains(excludedDomains).minimumConfidence(minConfidence)
+                .timeBudget(timeBudget).sources(locations).build();
         for (LoadProblem p : kb.problems()) {
             err.println(KnownErrorsCommand.PREFIX + "warning: " + Sanitizer.oneLine(p.toString(), ascii));
         }
@@ -85,6 +95,22 @@ final class KbOptions {
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    static final class ConfidenceConverter implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double d;
+            try {
+                d = Double.parseDouble(value.strip());
+            } catch (NumberFormatException e) {
+                d = Double.NaN;
+            }
+            if (!(d >= 0 && d <= 1)) {
+                throw new TypeConversionException("'" + value + "' is not a confidence between 0 and 1");
+            }
+            return d;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.knownerrors.kb;
 
 import dev.knownerrors.kb.internal.Sanitizer;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,10 @@ import java.util.Map;
  *     try: Allow memory overcommit: sysctl vm.overcommit_memory=1 … (90 %)
  *     don't: Raising maxmemory — … (fails 70 %)
  *     docs: https://…
+ * </pre>
+ * A repeat of the same known error within the adapters' repeat window is shown as one line:
+ * <pre>
+ *   ⚑ known error database/redis-bgsave-fork-error (seen 1,204 times in the last 60 s; details above)
  * </pre>
  * Lines are joined with {@code \n}; a line whose part is absent is left out. All KB text is
  * sanitised to one line (no CR/LF, control or bidi characters reach the output).
@@ -90,6 +95,36 @@ public final class DiagnosisFormatter {
     /** What follows a message that carries a diagnosis: a line break and the block. */
     public String suffix(Diagnosis diagnosis) {
         return "\n" + block(diagnosis);
+    }
+
+    /**
+     * The one-line reference shown instead of the block when the same known error repeats within
+     * {@code window}: {@code seen} is how many times it was seen in that window, this time included.
+     */
+    public String repeat(Diagnosis diagnosis, long seen, Duration window) {
+        String id = clean(diagnosis.knownError().id());
+        String count = String.format(Locale.ROOT, "%,d", seen);
+        if (language == Language.ZH && !ascii) {
+            return "  \u2691 \u5df2\u77e5\u9519\u8bef " + id + "\uff08" + span(window, true) + "\u5185\u5df2\u51fa\u73b0 "
+                    + count + " \u6b21\uff0c\u8be6\u60c5\u89c1\u4e0a\u6587\uff09";
+        }
+        return (ascii ? "  [known error] " : "  \u2691 known error ") + id + " (seen " + count
+                + " times in the last " + span(window, false) + "; details above)";
+    }
+
+    /** A window in the largest unit that states it exactly: 500 ms, 60 s, 5 min, 2 h. */
+    private static String span(Duration window, boolean zh) {
+        long ms = window.toMillis();
+        if (ms >= 3_600_000 && ms % 3_600_000 == 0) {
+            return ms / 3_600_000 + (zh ? " \u5c0f\u65f6" : " h");
+        }
+        if (ms >= 120_000 && ms % 60_000 == 0) {
+            return ms / 60_000 + (zh ? " \u5206\u949f" : " min");
+        }
+        if (ms >= 1000 && ms % 1000 == 0) {
+            return ms / 1000 + (zh ? " \u79d2" : " s");
+        }
+        return ms + (zh ? " \u6beb\u79d2" : " ms");
     }
 
     /**

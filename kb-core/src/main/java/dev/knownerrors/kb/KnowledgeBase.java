@@ -54,7 +54,9 @@ import java.util.TreeMap;
  * (startup, steady state and DEBUG lines of Spring Boot, Hibernate, HikariCP, Flyway, Kafka,
  * PostgreSQL and Redis). The bundled entries are exempt (the project's tests hold them to a larger
  * benign corpus), which keeps the common case's start-up cheap. What was left out is in
- * {@link #skipped()}, counted in {@link #summary()}.
+ * {@link #skipped()}, counted in {@link #summary()}. {@link Builder#excludedDomains} and
+ * {@link Builder#minimumConfidence} leave out more entries the same way, at build time, so
+ * they cost nothing per event.
  *
  * <p>Immutable and thread-safe, lock-free; per-thread scratch state is reused.
  */
@@ -98,8 +100,15 @@ public final class KnowledgeBase {
         Map<String, Integer> leftOut = new TreeMap<>();
         for (CompiledEntry c : loaded) {
             if (!options.domainAllowed(c.entry().domain())) {
-                left.add(skip(c, "domain", "filtered: domain '" + c.entry().domain() + "' is not enabled"));
+                left.add(skip(c, "domain", "filtered: domain '" + c.entry().domain() + "' is "
+                        + (options.domainExcluded(c.entry().domain()) ? "excluded" : "not enabled")));
                 leftOut.merge("domain " + c.entry().domain(), 1, Integer::sum);
+                continue;
+            }
+            if (confidence(c.entry()) < options.minimumConfidence) {
+                left.add(skip(c, "confidence", "filtered: confidence " + confidence(c.entry())
+                        + " is below the minimum " + options.minimumConfidence));
+                leftOut.merge("confidence below " + options.minimumConfidence, 1, Integer::sum);
                 continue;
             }
             if (options.precisionGuard && !bundledSource(c) && c.specificity() < MIN_EVIDENCE) {
@@ -379,6 +388,8 @@ public final class KnowledgeBase {
         private int maxScanLength = DEFAULT_MAX_SCAN_LENGTH;
         private boolean allowUnanchored;
         private Set<String> domains;
+        private Set<String> excludedDomains = Set.of();
+        private double minimumConfidence;
         private boolean precisionGuard = true;
         private Duration timeBudget = DEFAULT_TIME_BUDGET;
 
@@ -431,13 +442,41 @@ public final class KnowledgeBase {
          * An entry without a domain is always used.
          */
         public Builder domains(Collection<String> allowed) {
+            Set<String> set = lowerCase(allowed);
+            this.domains = set.isEmpty() ? null : set;
+            return this;
+        }
+
+        private static Set<String> lowerCase(Collection<String> domains) {
             Set<String> set = new LinkedHashSet<>();
-            for (String d : allowed) {
+            for (String d : domains) {
                 if (d != null && !d.isBlank()) {
                     set.add(d.strip().toLowerCase(Locale.ROOT));
                 }
             }
-            this.domains = set.isEmpty() ? null : set;
+            return set;
+        }
+
+        /**
+         * Domains never to use (case-insensitive), even when {@link #domains} allows them.
+         * Default: none.
+         */
+        public Builder excludedDomains(Collection<String> excluded) {
+            this.excludedDomains = lowerCase(excluded);
+            return this;
+        }
+
+        /**
+         * Leaves out entries whose {@code confidence} is below this (absent counts as 0.5, as
+         * in the winner rule). Default 0: every entry is used.
+         *
+         * @throws IllegalArgumentException unless 0 &lt;= {@code minimum} &lt;= 1
+         */
+        public Builder minimumConfidence(double minimum) {
+            if (!(minimum >= 0 && minimum <= 1)) {
+                throw new IllegalArgumentException("minimumConfidence must be between 0 and 1, was " + minimum);
+            }
+            this.minimumConfidence = minimum;
             return this;
         }
 
@@ -460,11 +499,18 @@ public final class KnowledgeBase {
             return this;
         }
 
+        boolean domainExcluded(String domain) {
+            return domain != null && excludedDomains.contains(domain.toLowerCase(Locale.ROOT));
+        }
+
         boolean domainAllowed(String domain) {
             if (domain == null) {
                 return true;
             }
             String d = domain.toLowerCase(Locale.ROOT);
+            if (excludedDomains.contains(d)) {
+                return false;
+            }
             if (domains == null) {
                 return !NON_SOFTWARE_DOMAINS.contains(d);
             }

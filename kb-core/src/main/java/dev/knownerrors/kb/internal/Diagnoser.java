@@ -13,52 +13,132 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * What both logging adapters do with one event, in one place so that their text and fields are
  * identical: diagnose the message and throwable chain, then render the text and the fields.
  * Never throws: a failure is passed to the error reporter (the first few only) and the event is
  * treated as undiagnosed. Not part of the public API.
+ *
+ * <p><b>Repeats.</b> The first event of an entry gets the full text block; further events of the
+ * same entry within the repeat window (default 60 s, counted from that first event) get a
+ * one-line reference with a count instead; the first event after the window gets the full block
+ * again. The fields are the same on every event. State: one small record per entry that has
+ * matched (the KB is finite), updated with a compare-and-set; the clock is read only for events
+ * that matched.
  */
 public final class Diagnoser {
 
     /** How many failures are reported through the framework's status channel before going quiet. */
     static final int REPORTED_FAILURES = 3;
+    /** How long the full block is not repeated for the same entry, unless configured otherwise. */
+    public static final Duration DEFAULT_REPEAT_WINDOW = Duration.ofSeconds(60);
 
     private final KnowledgeBase kb;
     private final DiagnosisFormatter formatter;
     private final Consumer<String> errors;
     private final AtomicInteger failures = new AtomicInteger();
-    /** Text and fields depend only on the entry: rendered once per entry (bounded by the KB's size). */
+    private final Duration repeatWindow;
+    private final long windowNanos;
+    private final LongSupplier nanoClock;
+    /** Text, fields and repeat count depend only on the entry: one per entry (bounded by the KB's size). */
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
     private volatile boolean overrunReported;
     private volatile int quarantinesReported;
 
-    private record Rendered(String text, Map<String, String> fields) {
+    /** One entry's rendering and its current repeat window. */
+    private static final class Rendered {
+        final String text;
+        final Map<String, String> fields;
+        final AtomicReference<Window> window = new AtomicReference<>();
+
+        Rendered(String text, Map<String, String> fields) {
+            this.text = text;
+            this.fields = fields;
+        }
+
+        /** Counts one event at {@code now}; returns how many the current window has seen, this one included. */
+        long seen(long now, long windowNanos) {
+            while (true) {
+                Window w = window.get();
+                if (w != null && now - w.start < windowNanos) {
+                    return w.seen.incrementAndGet();
+                }
+                if (window.compareAndSet(w, new Window(now, new AtomicLong(1)))) {
+                    return 1;
+                }
+            }
+        }
     }
 
+    private record Window(long start, AtomicLong seen) {
+    }
+
+    /** A diagnoser with the default repeat window. */
     public Diagnoser(KnowledgeBase kb, DiagnosisFormatter formatter, Consumer<String> errors) {
+        this(kb, formatter, errors, DEFAULT_REPEAT_WINDOW);
+    }
+
+    /** A diagnoser whose full block is shown once per entry per {@code repeatWindow}; zero shows it every time. */
+    public Diagnoser(KnowledgeBase kb, DiagnosisFormatter formatter, Consumer<String> errors, Duration repeatWindow) {
+        this(kb, formatter, errors, repeatWindow, System::nanoTime);
+    }
+
+    Diagnoser(KnowledgeBase kb, DiagnosisFormatter formatter, Consumer<String> errors, Duration repeatWindow,
+              LongSupplier nanoClock) {
+        if (repeatWindow.isNegative()) {
+            throw new IllegalArgumentException("repeatWindow must not be negative, was " + repeatWindow);
+        }
         this.kb = kb;
         this.formatter = formatter;
         this.errors = errors;
+        this.repeatWindow = repeatWindow;
+        this.windowNanos = repeatWindow.compareTo(Duration.ofDays(365)) > 0 ? Long.MAX_VALUE : repeatWindow.toNanos();
+        this.nanoClock = nanoClock;
     }
 
     /**
-     * Loads the KB for an adapter's settings; the shared bundled instance when nothing else is
-     * asked for. Problems are left in {@link KnowledgeBase#problems()} for the adapter to report.
+     * Loads the KB for an adapter's settings (filters applied at build time); the shared
+     * bundled instance when nothing else is asked for. Problems are left in
+     * {@link KnowledgeBase#problems()} for the adapter to report.
      */
     public static KnowledgeBase knowledgeBase(List<String> sources, boolean bundled, int maxScanLength,
                                               boolean allowUnanchored, String domains, boolean precisionGuard,
-                                              Duration timeBudget) {
-        List<String> domainList = domains == null || domains.isBlank() ? List.of() : List.of(domains.split("\\s*,\\s*"));
+                                              String excludedDomains, double minimumConfidence, Duration timeBudget) {
+        List<String> allowed = split(domains);
+        List<String> excluded = split(excludedDomains);
         if (sources.isEmpty() && bundled && maxScanLength == KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH && !allowUnanchored
-                && domainList.isEmpty() && precisionGuard && timeBudget.equals(KnowledgeBase.DEFAULT_TIME_BUDGET)) {
+                && allowed.isEmpty() && precisionGuard && excluded.isEmpty() && minimumConfidence <= 0
+                && timeBudget.equals(KnowledgeBase.DEFAULT_TIME_BUDGET)) {
             return KnowledgeBase.bundled();
         }
         return KnowledgeBase.builder().sources(sources).bundled(bundled).maxScanLength(maxScanLength)
-                .allowUnanchored(allowUnanchored).domains(domainList).precisionGuard(precisionGuard)
-                .timeBudget(timeBudget).build();
+                .allowUnanchored(allowUnanchored).domains(allowed).precisionGuard(precisionGuard)
+                .excludedDomains(excluded).minimumConfidence(minimumConfidence).timeBudget(timeBudget).build();
+    }
+
+    private static List<String> split(String list) {
+        return list == null || list.isBlank() ? List.of() : List.of(list.split("\\s*,\\s*"));
+    }
+
+    /**
+     * Reads a repeat window: a whole number with a unit ({@code 60 seconds}, {@code 60s},
+     * {@code 500 ms}, {@code 5 minutes}, {@code 1h}), a plain number of milliseconds (as in
+     * Logback and Spring Boot), or ISO-8601 ({@code PT1M}). {@code 0} turns repeat suppression off.
+     *
+     * @throws IllegalArgumentException naming the accepted forms
+     */
+    public static Duration parseWindow(String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("repeatWindow '" + text + "' is not a duration (e.g. 60 seconds, 60s, "
+                    + "500 ms, 5 minutes, PT1M; 0 turns repeat suppression off)");
+        }
     }
 
     public static DiagnosisFormatter formatter(String locale, boolean ascii) {
@@ -81,12 +161,15 @@ public final class Diagnoser {
             if (d.isEmpty()) {
                 return null;
             }
-            Rendered r = rendered.get(d.get().id()); // ids are unique within one KB
+            Diagnosis diagnosis = d.get();
+            Rendered r = rendered.get(diagnosis.id()); // ids are unique within one KB
             if (r == null) {
-                r = new Rendered(formatter.suffix(d.get()), formatter.fields(d.get()));
-                rendered.put(d.get().id(), r);
+                r = rendered.computeIfAbsent(diagnosis.id(),
+                        id -> new Rendered(formatter.suffix(diagnosis), formatter.fields(diagnosis)));
             }
-            return new Result(d.get(), r.text(), r.fields());
+            long seen = windowNanos == 0 ? 1 : r.seen(nanoClock.getAsLong(), windowNanos);
+            String text = seen == 1 ? r.text : "\n" + formatter.repeat(diagnosis, seen, repeatWindow);
+            return new Result(diagnosis, text, r.fields, seen, repeatWindow);
         } catch (RuntimeException | StackOverflowError e) {
             report(e);
             return null;
@@ -131,9 +214,19 @@ public final class Diagnoser {
     /**
      * One diagnosed event.
      *
-     * @param text what goes after the message: a line break and the text block
-     * @param fields the {@code kb.*} structured fields
+     * @param text what goes after the message: a line break and the text block, or for a repeat
+     *             within the window a line break and the one-line reference
+     * @param fields the {@code kb.*} structured fields (the same on every event of the entry)
+     * @param seen how many events of this entry the current repeat window has seen, this one
+     *             included; 1 means the full block
+     * @param repeatWindow the window the count refers to
      */
-    public record Result(Diagnosis diagnosis, String text, Map<String, String> fields) {
+    public record Result(Diagnosis diagnosis, String text, Map<String, String> fields, long seen,
+                         Duration repeatWindow) {
+
+        /** The same text rendered by another formatter (another language or ASCII), repeat rule included. */
+        public String text(DiagnosisFormatter other) {
+            return seen <= 1 ? other.suffix(diagnosis) : "\n" + other.repeat(diagnosis, seen, repeatWindow);
+        }
     }
 }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Durations as they are written in logging configurations, one syntax for every adapter
  * property: a number and a unit ({@code 1ms}, {@code 500 us}, {@code 30 seconds},
- * {@code 2 minutes}), ISO-8601 ({@code PT0.5S}), or {@code 0} for none.
+ * {@code 2 minutes}), a plain number of milliseconds (as in Logback and Spring Boot),
+ * ISO-8601 ({@code PT0.5S}), or {@code 0} for none.
  */
 public final class Durations {
 
@@ -40,14 +41,10 @@ public final class Durations {
         }
         double amount = Double.parseDouble(m.group(1));
         String unit = m.group(2);
-        if (unit == null) {
-            if (amount != 0) {
-                throw new IllegalArgumentException("'" + text + "' needs a unit, e.g. 1ms, 500us, 30 seconds");
-            }
-            return Duration.ZERO;
-        }
         double nanosPerUnit;
-        if (unit.startsWith("n")) {
+        if (unit == null) {
+            nanosPerUnit = 1e6; // a plain number is milliseconds, as in Logback and Spring Boot
+        } else if (unit.startsWith("n")) {
             nanosPerUnit = 1;
         } else if (unit.startsWith("u") || unit.startsWith("\u00b5") || unit.startsWith("mic")) {
             nanosPerUnit = 1e3;
@@ -60,7 +57,11 @@ public final class Durations {
         } else {
             nanosPerUnit = 3600e9;
         }
-        return Duration.ofNanos(Math.round(amount * nanosPerUnit));
+        double nanos = amount * nanosPerUnit;
+        if (nanos >= Long.MAX_VALUE) {
+            throw invalid(text);
+        }
+        return Duration.ofNanos(Math.round(nanos));
     }
 
     /** A short form for messages: {@code 1 ms}, {@code 250 µs}, {@code 30 s}. */

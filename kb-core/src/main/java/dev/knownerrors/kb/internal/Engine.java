@@ -200,13 +200,15 @@ public final class Engine {
         return firstOverrun;
     }
 
-    private void overrun(int e) {
+    private void overrun(int e, boolean onCpu) {
         if (overruns.getAndIncrement() == 0) {
             firstOverrun = "an event used up its matching time budget (" + budgetText + ")"
                     + (e < 0 ? "" : " while entry '" + ranked[e].entry().id() + "' ran")
+                    + (onCpu ? "" : " (the thread was mostly descheduled: " + TimedText.WALL_CAP_FACTOR
+                    + " times the budget in wall-clock time)")
                     + "; it was passed on undiagnosed";
         }
-        if (e >= 0) {
+        if (e >= 0 && onCpu) {
             strike(e, "its regex used up the per-event time budget (" + budgetText + ")");
         }
     }
@@ -281,8 +283,7 @@ public final class Engine {
             if (budgetNanos <= 0) {
                 return runUnlimited(text, n);
             }
-            long start = System.nanoTime();
-            TimedText timed = this.timed.reset(text, start + budgetNanos);
+            TimedText timed = this.timed.reset(text, System.nanoTime(), budgetNanos);
             int slowest = -1;
             long slowestNanos = -1;
             try {
@@ -299,7 +300,8 @@ public final class Engine {
                         }
                     } catch (TimedText.BudgetSpent spent) {
                         long own = System.nanoTime() - t0;
-                        overrun(own >= slowestNanos ? e : slowest);
+                        // only a thread that really computed for the whole budget puts blame on an entry
+                        overrun(own >= slowestNanos ? e : slowest, timed.spentOnCpu());
                         return Optional.empty();
                     } catch (StackOverflowError deep) {
                         strike(e, "its regex overflowed the stack");

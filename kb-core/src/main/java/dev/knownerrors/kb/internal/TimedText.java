@@ -1,16 +1,30 @@
 package dev.knownerrors.kb.internal;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
 /**
  * The event's text as a regex sees it, with a clock: every {@link #CHECK_EVERY} character reads
- * it looks at the time and, once the deadline has passed, aborts the match by throwing
+ * it looks at the time and, once the budget is spent, aborts the match by throwing
  * {@link BudgetSpent}. A backtracking regex reads characters for as long as it works, so this
  * bounds its time without a thread, an interrupt or a change to the regex. One instance per
  * thread, reused: nothing is allocated per event.
+ *
+ * <p>The budget is CPU time of the matching thread: on a loaded machine a thread can be
+ * descheduled for milliseconds in the middle of a cheap match, and that must neither cost the
+ * event its diagnosis nor count against the entry. The wall clock (cheap to read) decides when to
+ * look; the thread's CPU clock (a system call) is read only when the wall-clock budget has run
+ * out, and once per event that reads more than {@link #CHECK_EVERY} characters. A hard
+ * wall-clock cap of {@link #WALL_CAP_FACTOR} times the budget ends the match in any case.
  */
 final class TimedText implements CharSequence {
 
-    /** Character reads between two looks at the clock: about a microsecond of matching. */
+    /** Character reads between two looks at the clock: a few microseconds of matching. */
     static final int CHECK_EVERY = 1024;
+    /** However descheduled the thread is, matching stops after this many budgets of wall time. */
+    static final int WALL_CAP_FACTOR = 50;
+
+    private static final ThreadMXBean THREADS = threads();
 
     /** Thrown out of a match when the event's time is up; preallocated, without a stack trace. */
     static final class BudgetSpent extends RuntimeException {
@@ -22,13 +36,24 @@ final class TimedText implements CharSequence {
     }
 
     private CharSequence text = "";
-    private long deadline;
+    private long budget;
+    private long wallStart;
+    private long wallDeadline;
+    private long wallCap;
+    private long cpuStart;
+    private boolean cpuKnown;
+    private boolean spentOnCpu;
     private int countdown;
 
-    /** Starts an event: {@code text} may be read until {@code deadline} ({@link System#nanoTime()}). */
-    TimedText reset(CharSequence text, long deadline) {
+    /** Starts an event at {@code wallStart} ({@link System#nanoTime()}) with {@code budget} nanoseconds. */
+    TimedText reset(CharSequence text, long wallStart, long budget) {
         this.text = text;
-        this.deadline = deadline;
+        this.budget = budget;
+        this.wallStart = wallStart;
+        this.wallDeadline = wallStart + budget;
+        this.wallCap = wallStart + budget * WALL_CAP_FACTOR;
+        this.cpuKnown = false;
+        this.spentOnCpu = false;
         this.countdown = CHECK_EVERY;
         return this;
     }
@@ -38,15 +63,59 @@ final class TimedText implements CharSequence {
         this.text = "";
     }
 
+    /**
+     * Whether the last {@link BudgetSpent} was this thread really computing for the whole budget
+     * (true), rather than the wall-clock cap of a thread that was mostly not running (false).
+     */
+    boolean spentOnCpu() {
+        return spentOnCpu;
+    }
+
     @Override
     public char charAt(int index) {
         if (--countdown < 0) {
             countdown = CHECK_EVERY;
-            if (System.nanoTime() - deadline > 0) {
-                throw BudgetSpent.INSTANCE;
-            }
+            check();
         }
         return text.charAt(index);
+    }
+
+    private void check() {
+        long now = System.nanoTime();
+        if (!cpuKnown) {
+            // first look, a few microseconds in: assume the thread ran all along until now
+            cpuKnown = true;
+            cpuStart = cpu() - (now - wallStart);
+        }
+        if (now - wallDeadline <= 0) {
+            return;
+        }
+        if (now - wallCap > 0) {
+            spentOnCpu = THREADS == null;
+            throw BudgetSpent.INSTANCE;
+        }
+        if (THREADS != null) {
+            long used = cpu() - cpuStart;
+            if (used < budget) {
+                wallDeadline = now + (budget - used); // it was descheduled meanwhile: look again later
+                return;
+            }
+        }
+        spentOnCpu = true;
+        throw BudgetSpent.INSTANCE;
+    }
+
+    private static long cpu() {
+        return THREADS == null ? System.nanoTime() : THREADS.getCurrentThreadCpuTime();
+    }
+
+    private static ThreadMXBean threads() {
+        try {
+            ThreadMXBean t = ManagementFactory.getThreadMXBean();
+            return t.isCurrentThreadCpuTimeSupported() && t.isThreadCpuTimeEnabled() ? t : null;
+        } catch (RuntimeException | LinkageError e) {
+            return null; // no java.management: the wall clock alone
+        }
     }
 
     @Override
