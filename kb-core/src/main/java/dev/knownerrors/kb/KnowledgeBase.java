@@ -71,14 +71,21 @@ public final class KnowledgeBase {
     /** Domains left out by default: not software errors (they come with third-party KBs). */
     public static final Set<String> NON_SOFTWARE_DOMAINS = Set.of("culture", "visa", "medical", "legal", "emergency",
             "safety", "food-safety", "mental-health", "disaster", "pet-safety", "banking", "policy");
-    /** The precision guard's minimum of literal characters in every alternative of a regex. */
-    public static final int MIN_EVIDENCE = 8;
+    /** The precision guard's minimum of literal characters behind a match of a guarded entry. */
+    public static final int MIN_EVIDENCE = CompiledEntry.MIN_EVIDENCE;
     private static final String BENIGN_SAMPLE = "dev/knownerrors/kb/benign-sample.txt";
     private static final String GUARD_EVIDENCE = "precision guard, too little literal evidence";
     private static final String GUARD_SAMPLE = "precision guard, matches ordinary log text";
 
+    /**
+     * The winner rule's candidate order: own and bundled entries before attributed third-party
+     * data, then the most literal evidence a match can carry, then confidence, then id. Among
+     * the entries that match an event, the engine picks the first tier, then the match with the
+     * most actual evidence (see {@code Evidence}), then this order.
+     */
     private static final Comparator<CompiledEntry> WINNER_ORDER = Comparator
-            .comparingInt(CompiledEntry::specificity).reversed()
+            .comparingInt(Engine::tier)
+            .thenComparing(Comparator.comparingInt(CompiledEntry::maxEvidence).reversed())
             .thenComparing(Comparator.comparingDouble((CompiledEntry c) -> confidence(c.entry())).reversed())
             .thenComparing(c -> c.entry().id());
 
@@ -111,8 +118,8 @@ public final class KnowledgeBase {
                 leftOut.merge("confidence below " + options.minimumConfidence, 1, Integer::sum);
                 continue;
             }
-            if (options.precisionGuard && !bundledSource(c) && c.specificity() < MIN_EVIDENCE) {
-                left.add(skip(c, "regex", "precision guard: an alternative needs only " + c.specificity()
+            if (options.precisionGuard && !bundledSource(c) && c.maxEvidence() < MIN_EVIDENCE) {
+                left.add(skip(c, "regex", "precision guard: no alternative requires more than " + c.maxEvidence()
                         + " literal characters (minimum " + MIN_EVIDENCE + ")"));
                 leftOut.merge(GUARD_EVIDENCE, 1, Integer::sum);
                 continue;
@@ -125,13 +132,13 @@ public final class KnowledgeBase {
         }
         List<CompiledEntry> ranked = new ArrayList<>(unique.values());
         ranked.sort(WINNER_ORDER);
-        Engine built = new Engine(ranked, options.allowUnanchored, options.maxScanLength, options.timeBudget, all);
+        Engine built = new Engine(ranked, options.allowUnanchored, options.maxScanLength, options.timeBudget, guard(options), all);
         if (options.precisionGuard) {
             List<CompiledEntry> guarded = guard(built, ranked, left);
             if (guarded.size() != ranked.size()) {
                 leftOut.put(GUARD_SAMPLE, ranked.size() - guarded.size());
                 ranked = guarded;
-                built = new Engine(ranked, options.allowUnanchored, options.maxScanLength, options.timeBudget, new ArrayList<>());
+                built = new Engine(ranked, options.allowUnanchored, options.maxScanLength, options.timeBudget, guard(options), new ArrayList<>());
             }
         }
         Set<String> credits = new LinkedHashSet<>();
@@ -160,6 +167,11 @@ public final class KnowledgeBase {
 
     private static LoadProblem skip(CompiledEntry c, String field, String why) {
         return new LoadProblem(c.entry().source(), "'" + c.entry().id() + "'", field, why);
+    }
+
+    /** Which entries' matches the precision guard checks: every entry but the bundled ones, when it is on. */
+    private static java.util.function.Predicate<CompiledEntry> guard(Builder options) {
+        return c -> options.precisionGuard && !bundledSource(c);
     }
 
     /** The bundled entries are exempt from the guard: the project's tests hold them to a larger benign corpus. */

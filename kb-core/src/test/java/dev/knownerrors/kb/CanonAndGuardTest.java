@@ -1,6 +1,8 @@
 package dev.knownerrors.kb;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -46,14 +48,77 @@ class CanonAndGuardTest {
     }
 
     @Test
-    void guardDropsAnEntryWhoseAlternativeNeedsFewLiteralCharacters() {
-        Path kb = Entries.write(dir, "broad.json", Entries.entry("t/broad", "firewall blocked the packet|REJECT"));
+    void guard_drops_an_entry_none_of_whose_alternatives_carries_enough_literal_text() {
+        Path kb = Entries.write(dir, "broad.json", Entries.entry("t/broad", "REJECT|DROP"));
         KnowledgeBase guarded = KnowledgeBase.builder().bundled(false).source(kb.toString()).build();
         assertThat(guarded.entries()).isEmpty();
         assertThat(guarded.skipped()).singleElement().satisfies(p -> assertThat(p.message())
-                .isEqualTo("precision guard: an alternative needs only 6 literal characters (minimum 8)"));
+                .isEqualTo("precision guard: no alternative requires more than 6 literal characters (minimum 8)"));
         assertThat(KnowledgeBase.builder().bundled(false).precisionGuard(false).source(kb.toString()).build().entries())
                 .hasSize(1);
+    }
+
+    @Test
+    void guard_keeps_an_entry_with_a_strong_alternative_but_ignores_matches_of_its_weak_one() {
+        Path kb = Entries.write(dir, "mixed.json", Entries.entry("t/mixed", "firewall blocked the packet|REJECT"));
+        KnowledgeBase guarded = KnowledgeBase.builder().bundled(false).source(kb.toString()).build();
+        assertThat(guarded.diagnoseText("kernel: firewall blocked the packet from 10.0.0.7")).map(Diagnosis::id)
+                .hasValue("t/mixed");
+        assertThat(guarded.diagnoseText("iptables: REJECT rule installed")).isEmpty();
+        KnowledgeBase unguarded = KnowledgeBase.builder().bundled(false).precisionGuard(false).source(kb.toString()).build();
+        assertThat(unguarded.diagnoseText("iptables: REJECT rule installed")).map(Diagnosis::id).hasValue("t/mixed");
+    }
+
+    @ParameterizedTest(name = "{0} on \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+            // a lone plain word counts half: 8 letters are 4 characters of evidence
+            "filtered|liquibase.util : Filtered out: 0",
+            // a short run inside a longer word counts nothing: CAN in cancelled
+            "CAN.*error|[terminated=false, cancelled=false, pending=0, error",
+            // two words bridging most of a line: the gap is more than 40 characters and 3 times the evidence
+            "channel.*error|channel.FluxReceive : [e0e19163-1, L:/127.0.0.1:34814 - R:127.0.0.1/127.0.0.1:58081] [terminated=false, error"})
+    void guard_rejects_a_match_with_too_little_evidence(String regex, String line) {
+        Path kb = Entries.write(dir, "weak.json", Entries.entry("t/weak", regex.replace("\\", "\\\\") + "|never seen in any log line"));
+        assertThat(KnowledgeBase.builder().bundled(false).precisionGuard(false).source(kb.toString()).build()
+                .diagnoseText(line)).as("unguarded").isPresent();
+        assertThat(KnowledgeBase.builder().bundled(false).source(kb.toString()).build().diagnoseText(line))
+                .as("guarded").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} on \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+            // an identifier written with inner capitals is evidence on its own
+            "UNAVAILABLE|io.grpc.StatusRuntimeException: UNAVAILABLE: io exception",
+            "LeakCanary|LeakCanary: 1 APPLICATION LEAKS",
+            // two plain words close together
+            "token.*expired|401 Unauthorized: Token expired",
+            // a phrase
+            "connection timed out|connect to db:5432 failed: connection timed out"})
+    void guard_accepts_a_match_with_enough_evidence(String regex, String line) {
+        Path kb = Entries.write(dir, "strong.json", Entries.entry("t/strong", regex));
+        assertThat(KnowledgeBase.builder().bundled(false).source(kb.toString()).build().diagnoseText(line))
+                .map(Diagnosis::id).hasValue("t/strong");
+    }
+
+    @Test
+    void among_third_party_matches_the_entry_whose_signature_the_event_resembles_most_wins() {
+        String canons = "[" + canon("rest/token-expired", "401 Unauthorized: Token expired", "(token.*expired|JWT.*expired)")
+                + "," + canon("web/middleware-order", "401 Unauthorized from AuthenticationMiddleware before routing",
+                "(401\\\\s*Unauthorized|AuthenticationMiddleware.*not.*configured)") + "]";
+        Path kb = Entries.write(dir, "third-party.json", canons);
+        KnowledgeBase guarded = KnowledgeBase.builder().bundled(false).source(kb.toString()).build();
+        assertThat(guarded.diagnoseText("401 Unauthorized: Token expired")).map(Diagnosis::id).hasValue("rest/token-expired");
+        assertThat(guarded.diagnoseText("HTTP 401 Unauthorized from AuthenticationMiddleware before routing"))
+                .map(Diagnosis::id).hasValue("web/middleware-order");
+    }
+
+    @Test
+    void own_and_bundled_entries_win_over_third_party_data_whatever_its_evidence() {
+        Path own = Entries.write(dir, "own.json", Entries.entry("team/refused", "Connection refused"));
+        Path third = Entries.write(dir, "canon.json", canon("jdbc/refused", "java.net.ConnectException: Connection refused to the database",
+                "ConnectException: Connection refused"));
+        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).source(third.toString()).source(own.toString()).build();
+        assertThat(kb.diagnoseText("java.net.ConnectException: Connection refused")).map(Diagnosis::id).hasValue("team/refused");
     }
 
     @Test
@@ -73,5 +138,13 @@ class CanonAndGuardTest {
         KnowledgeBase kb = KnowledgeBase.builder().bundled(false).source("src/main/kb").build();
         assertThat(kb.skipped()).isEmpty();
         assertThat(kb.attributions()).isEmpty();
+    }
+
+    /** A minimal canon in deadends.dev's nested shape (so it carries the third-party attribution). */
+    static String canon(String id, String signature, String regex) {
+        return "{\"id\": \"" + id + "\", \"url\": \"https://example.org/" + id + "\", \"error\": {\"signature\": \""
+                + signature + "\", \"regex\": \"" + regex + "\", \"domain\": \"test\"}, \"verdict\": {\"confidence\": 0.5,"
+                + " \"summary\": \"Cause of " + id + ".\"}, \"dead_ends\": [], \"workarounds\": [{\"action\": \"fix " + id
+                + "\", \"success_rate\": 0.5}]}";
     }
 }

@@ -17,6 +17,14 @@ public record CompiledEntry(KnownError entry, Pattern pattern, int specificity, 
     /** Case-insensitive with Unicode case folding, as the seed's regexes expect. */
     public static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
+    /** The most literal evidence a match of this entry can carry: the best alternative's literal characters. */
+    public int maxEvidence() {
+        return Evidence.max(this);
+    }
+
+    /** The least literal evidence a guarded entry's match must carry. */
+    public static final int MIN_EVIDENCE = Evidence.MIN_EVIDENCE;
+
     static CompiledEntry of(KnownError entry, Pattern pattern, String attribution) {
         RegexTree.Node tree = RegexTree.parse(pattern.pattern());
         int specificity = tree == null ? 0 : RegexTree.specificity(tree);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 
 /**
@@ -33,6 +34,11 @@ import java.util.regex.Matcher;
 public final class Engine {
 
     private final CompiledEntry[] ranked;
+    private final boolean[] guarded;
+    private final int[] tier;
+    /** Per entry the most evidence a match of it can carry; non-increasing within a tier. */
+    private final int[] upper;
+    private final String[][] signatureWords;
     private final boolean[] runnable;
     private final int[] always;
     private final Prefilter prefilter;
@@ -46,6 +52,9 @@ public final class Engine {
     private final AtomicLong overruns = new AtomicLong();
     private volatile String firstOverrun;
 
+    /** Successive matches of one guarded entry looked at for one whose evidence passes the guard. */
+    static final int MAX_TRIES = 8;
+
     /** Strikes (budget overruns or stack overflows) after which an entry is quarantined. */
     public static final int QUARANTINE_STRIKES = 3;
 
@@ -54,10 +63,21 @@ public final class Engine {
      * @param allowUnanchored  run entries without a usable literal on every event (else skip them)
      * @param problems         receives one problem per entry without a usable literal
      * @param timeBudget       matching time allowed per event; zero for no limit
+     * @param guarded          the entries whose matches must pass the precision guard's evidence rule
      */
     public Engine(List<CompiledEntry> ranked, boolean allowUnanchored, int maxScanLength, Duration timeBudget,
-                  List<LoadProblem> problems) {
+                  Predicate<CompiledEntry> guarded, List<LoadProblem> problems) {
         this.ranked = ranked.toArray(new CompiledEntry[0]);
+        this.guarded = new boolean[this.ranked.length];
+        this.tier = new int[this.ranked.length];
+        this.upper = new int[this.ranked.length];
+        this.signatureWords = new String[this.ranked.length][];
+        for (int e = 0; e < this.ranked.length; e++) {
+            this.signatureWords[e] = Similarity.words(this.ranked[e].entry().signature());
+            this.guarded[e] = guarded.test(this.ranked[e]);
+            this.tier[e] = tier(this.ranked[e]);
+            this.upper[e] = Evidence.max(this.ranked[e]);
+        }
         this.budgetNanos = timeBudget.toNanos();
         this.budgetText = Durations.format(timeBudget);
         this.strikes = new AtomicIntegerArray(this.ranked.length);
@@ -66,7 +86,7 @@ public final class Engine {
         List<List<List<String>>> windows = new ArrayList<>(this.ranked.length);
         List<Integer> unanchored = new ArrayList<>();
         for (int e = 0; e < this.ranked.length; e++) {
-            List<List<String>> entryWindows = windows(this.ranked[e]);
+            List<List<String>> entryWindows = windows(this.ranked[e], this.guarded[e]);
             windows.add(entryWindows);
             if (entryWindows != null) {
                 runnable[e] = true;
@@ -87,20 +107,35 @@ public final class Engine {
         this.scratch = ThreadLocal.withInitial(Scratch::new);
     }
 
-    /** Per alternative its windows, or {@code null} when some alternative has none (or no analysis). */
-    private static List<List<String>> windows(CompiledEntry c) {
+    /**
+     * The winner rule's first key: the entries written for this deployment and the bundled ones
+     * (tier 0) before third-party data that carries an attribution (tier 1).
+     */
+    public static int tier(CompiledEntry c) {
+        return c.attribution() == null ? 0 : 1;
+    }
+
+    /**
+     * Per alternative its windows, or {@code null} when some alternative has none (or no
+     * analysis). A guarded entry's alternatives too weak ever to pass the guard are left out:
+     * they cannot produce a diagnosis, so they need not make the entry a candidate.
+     */
+    private static List<List<String>> windows(CompiledEntry c, boolean guarded) {
         if (c.literals() == null || c.literals().isEmpty()) {
             return null;
         }
         List<List<String>> out = new ArrayList<>(c.literals().size());
         for (List<String> runs : c.literals()) {
+            if (guarded && !Evidence.strong(runs)) {
+                continue;
+            }
             List<String> w = Windows.of(runs);
             if (w.isEmpty()) {
                 return null;
             }
             out.add(w);
         }
-        return out;
+        return out.isEmpty() ? null : out;
     }
 
     public <T> Optional<Diagnosis> diagnose(String message, T thrown, ThrowableView<T> view) {
@@ -136,21 +171,23 @@ public final class Engine {
         }
     }
 
-    /** Every runnable regex in winner order, no prefilter: the reference the engine must agree with. */
+    /**
+     * Every runnable entry is a candidate, no prefilter, no time budget: the reference the engine
+     * must agree with (the same winner rule over a candidate list that cannot miss).
+     */
     public Optional<Diagnosis> diagnoseWithoutPrefilter(CharSequence text) {
         CharSequence scanned = text.length() > maxScanLength ? text.subSequence(0, maxScanLength) : text;
+        Scratch s = new Scratch();
+        int n = 0;
         for (int e = 0; e < ranked.length; e++) {
             if (runnable[e]) {
-                Matcher m = ranked[e].pattern().matcher(scanned);
-                if (m.find()) {
-                    return Optional.of(new Diagnosis(ranked[e].entry(), m.group(), m.start(), m.end()));
-                }
+                s.candidates[n++] = e;
             }
         }
-        return Optional.empty();
+        return s.runUnlimited(scanned, n);
     }
 
-    /** Winner-order indexes of every runnable entry whose regex matches the text (not just the winner). */
+    /** Winner-order indexes of every runnable entry with an accepted match in the text (not just the winner). */
     public List<Integer> allMatching(CharSequence text) {
         Scratch s = new Scratch();
         s.begin();
@@ -159,7 +196,8 @@ public final class Engine {
         List<Integer> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int e = s.candidates[i];
-            if (ranked[e].pattern().matcher(text).find()) {
+            Matcher m = ranked[e].pattern().matcher(text);
+            if (s.accepted(e, m, text) >= 0) {
                 out.add(e);
             }
         }
@@ -234,6 +272,14 @@ public final class Engine {
         final Matcher[] matchers = new Matcher[ranked.length];
         final Object[] work = new Object[2 * EventText.MAX_THROWABLES];
         final TimedText timed = new TimedText();
+        int best;
+        int bestEvidence;
+        int bestShare;
+        /** The event's words, read on its first accepted match. */
+        java.util.Set<String> words;
+        String bestText;
+        int bestStart;
+        int bestEnd;
         int length;
         boolean busy;
 
@@ -279,6 +325,7 @@ public final class Engine {
             return n;
         }
 
+        /** The best accepted match of the candidates (in winner order), within the time budget. */
         Optional<Diagnosis> run(CharSequence text, int n) {
             if (budgetNanos <= 0) {
                 return runUnlimited(text, n);
@@ -286,18 +333,20 @@ public final class Engine {
             TimedText timed = this.timed.reset(text, System.nanoTime(), budgetNanos);
             int slowest = -1;
             long slowestNanos = -1;
+            best = -1;
             try {
                 for (int i = 0; i < n; i++) {
                     int e = candidates[i];
                     if (strikes.get(e) >= QUARANTINE_STRIKES) {
                         continue;
                     }
+                    if (settled(e)) {
+                        break;
+                    }
                     Matcher m = matcher(e, timed);
                     long t0 = System.nanoTime();
                     try {
-                        if (m.find()) {
-                            return Optional.of(new Diagnosis(ranked[e].entry(), m.group(), m.start(), m.end()));
-                        }
+                        consider(e, m, text);
                     } catch (TimedText.BudgetSpent spent) {
                         long own = System.nanoTime() - t0;
                         // only a thread that really computed for the whole budget puts blame on an entry
@@ -314,30 +363,107 @@ public final class Engine {
                         slowest = e;
                     }
                 }
-                return Optional.empty();
+                return result();
             } finally {
                 timed.clear();
             }
         }
 
-        private Optional<Diagnosis> runUnlimited(CharSequence text, int n) {
+        Optional<Diagnosis> runUnlimited(CharSequence text, int n) {
+            best = -1;
             for (int i = 0; i < n; i++) {
                 int e = candidates[i];
                 if (strikes.get(e) >= QUARANTINE_STRIKES) {
                     continue;
                 }
+                if (settled(e)) {
+                    break;
+                }
                 Matcher m = matcher(e, text);
                 try {
-                    if (m.find()) {
-                        return Optional.of(new Diagnosis(ranked[e].entry(), m.group(), m.start(), m.end()));
-                    }
+                    consider(e, m, text);
                 } catch (StackOverflowError deep) {
                     strike(e, "its regex overflowed the stack");
                 } finally {
                     m.reset(""); // drop the reference to the event's text
                 }
             }
-            return Optional.empty();
+            return result();
+        }
+
+        /**
+         * Whether no candidate from {@code e} on can beat the best match so far: candidates come
+         * in winner order, so a later tier cannot win.
+         */
+        private boolean settled(int e) {
+            return best >= 0 && tier[e] > tier[best];
+        }
+
+        /**
+         * Runs candidate {@code e}; keeps its match when accepted and better than the best so far:
+         * an earlier tier; then, among own and bundled entries, more evidence, else a signature
+         * the event resembles more; among third-party entries the other way round. Ties keep the
+         * earlier candidate, so the order decides.
+         */
+        private void consider(int e, Matcher m, CharSequence text) {
+            int evidence = accepted(e, m, text);
+            if (evidence < 0) {
+                return;
+            }
+            if (words == null) {
+                words = Similarity.words(text);
+            }
+            int share = Similarity.share(signatureWords[e], words);
+            boolean better;
+            if (best < 0 || tier[e] != tier[best]) {
+                better = best < 0 || tier[e] < tier[best];
+            } else if (tier[e] == 0) {
+                // own and bundled entries are written not to overlap: evidence first
+                better = evidence > bestEvidence || (evidence == bestEvidence && share > bestShare);
+            } else {
+                // third-party regexes overlap heavily: the signature the event resembles most first
+                better = share > bestShare || (share == bestShare && evidence > bestEvidence);
+            }
+            if (better) {
+                best = e;
+                bestEvidence = evidence;
+                bestShare = share;
+                bestText = m.group();
+                bestStart = m.start();
+                bestEnd = m.end();
+            }
+        }
+
+        /**
+         * The evidence of the first accepted match of entry {@code e} (the first of a few
+         * successive matches, for a guarded entry whose leftmost match is too weak), or -1.
+         * Evidence is read from {@code plain}, the text without the budget's clock.
+         */
+        int accepted(int e, Matcher m, CharSequence plain) {
+            if (!m.find()) {
+                return -1;
+            }
+            for (int tries = 1; ; tries++) {
+                int evidence = Evidence.of(ranked[e], plain, m.start(), m.end());
+                if (!guarded[e] || Evidence.accepted(evidence, m.end() - m.start())) {
+                    return evidence;
+                }
+                // the next match may start inside this one: another alternative can match there
+                if (tries == MAX_TRIES || m.start() + 1 > plain.length() || !m.find(m.start() + 1)) {
+                    return -1;
+                }
+            }
+        }
+
+        private Optional<Diagnosis> result() {
+            if (best < 0) {
+                words = null;
+                return Optional.empty();
+            }
+            Diagnosis d = new Diagnosis(ranked[best].entry(), bestText, bestStart, bestEnd);
+            bestText = null;
+            words = null;
+            return Optional.of(d);
         }
 
         private Matcher matcher(int e, CharSequence text) {
