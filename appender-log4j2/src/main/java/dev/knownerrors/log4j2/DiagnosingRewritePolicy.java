@@ -4,13 +4,17 @@ import dev.knownerrors.kb.KnowledgeBase;
 import dev.knownerrors.kb.Language;
 import dev.knownerrors.kb.LoadProblem;
 import dev.knownerrors.kb.internal.Diagnoser;
+import dev.knownerrors.kb.internal.Reloader;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.appender.rewrite.RewritePolicy;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.Scheduled;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.core.config.plugins.PluginConfiguration;
 import org.apache.logging.log4j.core.config.plugins.PluginElement;
 import org.apache.logging.log4j.core.impl.ContextDataFactory;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
@@ -20,6 +24,7 @@ import org.apache.logging.log4j.util.StringMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A policy for Log4j's {@code <Rewrite>} appender: an event at or above {@code minimumLevel}
@@ -42,16 +47,20 @@ import java.util.Map;
  */
 @Plugin(name = "DiagnosingRewritePolicy", category = Core.CATEGORY_NAME, elementType = "rewritePolicy",
         printObject = true)
+@Scheduled // scanPeriod runs on the configuration's scheduler, which stops with the configuration
 public final class DiagnosingRewritePolicy implements RewritePolicy {
 
     private final Diagnoser diagnoser;
     private final Level minimumLevel;
     private final boolean appendToMessage;
+    private final Reloader reloader;
 
-    private DiagnosingRewritePolicy(Diagnoser diagnoser, Level minimumLevel, boolean appendToMessage) {
+    private DiagnosingRewritePolicy(Diagnoser diagnoser, Level minimumLevel, boolean appendToMessage,
+                                    Reloader reloader) {
         this.diagnoser = diagnoser;
         this.minimumLevel = minimumLevel;
         this.appendToMessage = appendToMessage;
+        this.reloader = reloader;
     }
 
     @PluginBuilderFactory
@@ -82,6 +91,11 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
             diagnoser.report(e);
             return source;
         }
+    }
+
+    /** The hot-reload watcher, or null when {@code scanPeriod} is off (tests). */
+    Reloader reloader() {
+        return reloader;
     }
 
     @Override
@@ -121,6 +135,12 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
 
         @PluginBuilderAttribute
         private boolean precisionGuard = true;
+
+        @PluginBuilderAttribute
+        private String scanPeriod;
+
+        @PluginConfiguration
+        private Configuration configuration;
 
         public Builder setKnowledgeBases(KnowledgeBaseElement... knowledgeBases) {
             this.knowledgeBases = knowledgeBases;
@@ -172,6 +192,17 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
             return this;
         }
 
+        /** How often to look for changed KB files, e.g. {@code 30 seconds} (default: never). */
+        public Builder setScanPeriod(String scanPeriod) {
+            this.scanPeriod = scanPeriod;
+            return this;
+        }
+
+        public Builder setConfiguration(Configuration configuration) {
+            this.configuration = configuration;
+            return this;
+        }
+
         @Override
         public DiagnosingRewritePolicy build() {
             StatusLogger status = StatusLogger.getLogger();
@@ -188,11 +219,9 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
                 status.error("known-errors: {}; using en", e.getMessage());
                 language = "en";
             }
-            int scan = maxScanLength;
-            if (scan < 1) {
-                status.error("known-errors: maxScanLength must be positive, was {}; using {}", scan,
-                        KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH);
-                scan = KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH;
+            int scan = maxScanLength < 1 ? KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH : maxScanLength;
+            if (maxScanLength < 1) {
+                status.error("known-errors: maxScanLength must be positive, was {}; using {}", maxScanLength, scan);
             }
             List<String> locations = new ArrayList<>();
             if (knowledgeBases != null) {
@@ -203,9 +232,12 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
                 }
             }
             Diagnoser diagnoser = null;
+            Reloader reloader = null;
             try {
-                KnowledgeBase kb = Diagnoser.knowledgeBase(locations, bundled, scan, allowUnanchored, domains,
-                        precisionGuard);
+                Supplier<KnowledgeBase> load = () -> Diagnoser.knowledgeBase(locations, bundled, scan, allowUnanchored,
+                        domains, precisionGuard);
+                Reloader watch = Reloader.watch(scanPeriod, locations, status::info, status::warn, status::error);
+                KnowledgeBase kb = load.get();
                 for (LoadProblem p : kb.problems()) {
                     status.warn("known-errors: {}", p);
                 }
@@ -215,10 +247,11 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
                     status.warn("known-errors: the knowledge base is empty; events pass undiagnosed");
                 }
                 diagnoser = new Diagnoser(kb, Diagnoser.formatter(language, ascii), status::error);
+                reloader = ConfigurationScheduling.start(watch, diagnoser, load, configuration);
             } catch (RuntimeException | LinkageError e) {
                 status.error("known-errors: could not load the knowledge base; events pass undiagnosed", e);
             }
-            return new DiagnosingRewritePolicy(diagnoser, level, appendToMessage);
+            return new DiagnosingRewritePolicy(diagnoser, level, appendToMessage, reloader);
         }
     }
 }

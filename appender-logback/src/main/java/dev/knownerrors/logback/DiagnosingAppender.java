@@ -9,6 +9,7 @@ import ch.qos.logback.core.spi.AppenderAttachableImpl;
 import dev.knownerrors.kb.KnowledgeBase;
 import dev.knownerrors.kb.LoadProblem;
 import dev.knownerrors.kb.internal.Diagnoser;
+import dev.knownerrors.kb.internal.Reloader;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -46,7 +47,9 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     private boolean allowUnanchored;
     private String domains;
     private boolean precisionGuard = true;
+    private String scanPeriod;
     private volatile Diagnoser diagnoser;
+    private Reloader reloader;
 
     /** A KB location: a path, a {@code file:} URL or a {@code classpath:} resource. Repeatable. */
     public void addKnowledgeBase(String location) {
@@ -107,6 +110,14 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
         this.precisionGuard = precisionGuard;
     }
 
+    /**
+     * How often to look for changed KB files and directories, e.g. {@code 30 seconds} (default:
+     * never). A change is loaded off the logging threads and used only when it is not worse.
+     */
+    public void setScanPeriod(String scanPeriod) {
+        this.scanPeriod = scanPeriod;
+    }
+
     @Override
     public void start() {
         if (!appenders.iteratorForAppenders().hasNext()) {
@@ -120,8 +131,8 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
                         + KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH);
                 maxScanLength = KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH;
             }
-            KnowledgeBase kb = Diagnoser.knowledgeBase(knowledgeBases, bundled, maxScanLength, allowUnanchored,
-                    domains, precisionGuard);
+            Reloader watch = Reloader.watch(scanPeriod, knowledgeBases, this::addInfo, this::addWarn, this::addError);
+            KnowledgeBase kb = loadKnowledgeBase();
             for (LoadProblem p : kb.problems()) {
                 addWarn("known-errors: " + p);
             }
@@ -131,10 +142,18 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
                 addWarn("known-errors: the knowledge base is empty; events are forwarded undiagnosed");
             }
             diagnoser = new Diagnoser(kb, Diagnoser.formatter(formatterLocale(), ascii), this::addError);
+            if (watch != null) {
+                watch.start(diagnoser, this::loadKnowledgeBase, Reloader.ownThread(getName()));
+                reloader = watch;
+            }
         } catch (RuntimeException | LinkageError e) {
             addError("known-errors: could not load the knowledge base; events are forwarded undiagnosed", e);
         }
         super.start();
+    }
+
+    private KnowledgeBase loadKnowledgeBase() {
+        return Diagnoser.knowledgeBase(knowledgeBases, bundled, maxScanLength, allowUnanchored, domains, precisionGuard);
     }
 
     private String formatterLocale() {
@@ -167,6 +186,10 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     @Override
     public void stop() {
         super.stop();
+        if (reloader != null) {
+            reloader.stop();
+            reloader = null;
+        }
         appenders.detachAndStopAllAppenders();
     }
 

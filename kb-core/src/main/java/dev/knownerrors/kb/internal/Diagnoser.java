@@ -24,20 +24,28 @@ public final class Diagnoser {
     /** How many failures are reported through the framework's status channel before going quiet. */
     static final int REPORTED_FAILURES = 3;
 
-    private final KnowledgeBase kb;
     private final DiagnosisFormatter formatter;
     private final Consumer<String> errors;
     private final AtomicInteger failures = new AtomicInteger();
+    /** The KB in use and the text rendered from it; replaced as a whole by {@link #use}, so an event sees one KB. */
+    private volatile InUse inUse;
+
     /** Text and fields depend only on the entry: rendered once per entry (bounded by the KB's size). */
-    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+    private record InUse(KnowledgeBase kb, Map<String, Rendered> rendered) {
+    }
 
     private record Rendered(String text, Map<String, String> fields) {
     }
 
     public Diagnoser(KnowledgeBase kb, DiagnosisFormatter formatter, Consumer<String> errors) {
-        this.kb = kb;
         this.formatter = formatter;
         this.errors = errors;
+        use(kb);
+    }
+
+    /** Puts another KB in use (hot reload); events already being diagnosed finish with the previous one. */
+    public void use(KnowledgeBase kb) {
+        inUse = new InUse(kb, new ConcurrentHashMap<>());
     }
 
     /**
@@ -59,8 +67,9 @@ public final class Diagnoser {
         return DiagnosisFormatter.of(Language.parse(locale), ascii);
     }
 
+    /** The KB in use. */
     public KnowledgeBase knowledgeBase() {
-        return kb;
+        return inUse.kb();
     }
 
     public DiagnosisFormatter formatter() {
@@ -69,15 +78,16 @@ public final class Diagnoser {
 
     /** The result for one event, or {@code null} when nothing matched or diagnosing failed. */
     public <T> Result diagnose(String message, T thrown, ThrowableView<T> view) {
+        InUse current = inUse;
         try {
-            Optional<Diagnosis> d = kb.diagnose(message, thrown, view);
+            Optional<Diagnosis> d = current.kb().diagnose(message, thrown, view);
             if (d.isEmpty()) {
                 return null;
             }
-            Rendered r = rendered.get(d.get().id()); // ids are unique within one KB
+            Rendered r = current.rendered().get(d.get().id()); // ids are unique within one KB
             if (r == null) {
                 r = new Rendered(formatter.suffix(d.get()), formatter.fields(d.get()));
-                rendered.put(d.get().id(), r);
+                current.rendered().put(d.get().id(), r);
             }
             return new Result(d.get(), r.text(), r.fields());
         } catch (RuntimeException | StackOverflowError e) {
