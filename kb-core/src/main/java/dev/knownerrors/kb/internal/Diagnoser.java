@@ -50,7 +50,8 @@ public final class Diagnoser {
 
     /**
      * Loads the KB for an adapter's settings; the shared bundled instance when nothing else is
-     * asked for. Problems are left in {@link KnowledgeBase#problems()} for the adapter to report.
+     * asked for, and the one built before when the settings and the KB files are unchanged (a
+     * reconfiguration). Problems are left in {@link KnowledgeBase#problems()} for the adapter to report.
      */
     public static KnowledgeBase knowledgeBase(List<String> sources, boolean bundled, int maxScanLength,
                                               boolean allowUnanchored, String domains, boolean precisionGuard) {
@@ -59,8 +60,12 @@ public final class Diagnoser {
                 && domainList.isEmpty() && precisionGuard) {
             return KnowledgeBase.bundled();
         }
-        return KnowledgeBase.builder().sources(sources).bundled(bundled).maxScanLength(maxScanLength)
-                .allowUnanchored(allowUnanchored).domains(domainList).precisionGuard(precisionGuard).build();
+        // every argument goes into the key: a setting left out would hand out a KB built with another value
+        List<Object> settings = List.of(List.copyOf(sources), bundled, maxScanLength, allowUnanchored, domainList,
+                precisionGuard);
+        return SharedKnowledgeBases.get(sources, settings, () -> KnowledgeBase.builder().sources(sources)
+                .bundled(bundled).maxScanLength(maxScanLength).allowUnanchored(allowUnanchored).domains(domainList)
+                .precisionGuard(precisionGuard).build());
     }
 
     public static DiagnosisFormatter formatter(String locale, boolean ascii) {
