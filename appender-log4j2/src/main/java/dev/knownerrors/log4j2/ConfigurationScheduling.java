@@ -22,24 +22,22 @@ final class ConfigurationScheduling {
     private ConfigurationScheduling() {
     }
 
-    /** Starts {@code watch} (may be null: scanPeriod off) and returns it, or null when it cannot run. */
-    static Reloader start(Reloader watch, Diagnoser diagnoser, Supplier<KnowledgeBase> load, Configuration configuration) {
+    /** Starts {@code watch} (null when scanPeriod is off); a watcher that cannot run is reported and dropped. */
+    static void start(Reloader watch, Diagnoser diagnoser, Supplier<KnowledgeBase> load, Configuration configuration) {
         if (watch == null) {
-            return null;
+            return;
         }
         if (configuration == null) {
             StatusLogger.getLogger().warn("known-errors: scanPeriod needs the policy to be part of a Log4j configuration;"
                     + " knowledge-base files are not watched");
-            return null;
+            return;
         }
         ConfigurationScheduler scheduler = configuration.getScheduler();
         try {
             watch.start(diagnoser, load, (ms, task) -> scheduler.scheduleWithFixedDelay(task, ms, ms, TimeUnit.MILLISECONDS));
-            return watch;
         } catch (RuntimeException e) {
             StatusLogger.getLogger().warn("known-errors: could not schedule the scanPeriod check on the configuration's"
                     + " scheduler; knowledge-base files are not watched: {}", e.toString());
-            return null;
         }
     }
 }

@@ -53,14 +53,11 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
     private final Diagnoser diagnoser;
     private final Level minimumLevel;
     private final boolean appendToMessage;
-    private final Reloader reloader;
 
-    private DiagnosingRewritePolicy(Diagnoser diagnoser, Level minimumLevel, boolean appendToMessage,
-                                    Reloader reloader) {
+    private DiagnosingRewritePolicy(Diagnoser diagnoser, Level minimumLevel, boolean appendToMessage) {
         this.diagnoser = diagnoser;
         this.minimumLevel = minimumLevel;
         this.appendToMessage = appendToMessage;
-        this.reloader = reloader;
     }
 
     @PluginBuilderFactory
@@ -91,11 +88,6 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
             diagnoser.report(e);
             return source;
         }
-    }
-
-    /** The hot-reload watcher, or null when {@code scanPeriod} is off (tests). */
-    Reloader reloader() {
-        return reloader;
     }
 
     @Override
@@ -232,7 +224,6 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
                 }
             }
             Diagnoser diagnoser = null;
-            Reloader reloader = null;
             try {
                 Supplier<KnowledgeBase> load = () -> Diagnoser.knowledgeBase(locations, bundled, scan, allowUnanchored,
                         domains, precisionGuard);
@@ -247,11 +238,11 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
                     status.warn("known-errors: the knowledge base is empty; events pass undiagnosed");
                 }
                 diagnoser = new Diagnoser(kb, Diagnoser.formatter(language, ascii), status::error);
-                reloader = ConfigurationScheduling.start(watch, diagnoser, load, configuration);
+                ConfigurationScheduling.start(watch, diagnoser, load, configuration);
             } catch (RuntimeException | LinkageError e) {
                 status.error("known-errors: could not load the knowledge base; events pass undiagnosed", e);
             }
-            return new DiagnosingRewritePolicy(diagnoser, level, appendToMessage, reloader);
+            return new DiagnosingRewritePolicy(diagnoser, level, appendToMessage);
         }
     }
 }
