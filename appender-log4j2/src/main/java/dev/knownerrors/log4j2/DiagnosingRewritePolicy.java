@@ -5,13 +5,17 @@ import dev.knownerrors.kb.Language;
 import dev.knownerrors.kb.LoadProblem;
 import dev.knownerrors.kb.internal.Diagnoser;
 import dev.knownerrors.kb.internal.Durations;
+import dev.knownerrors.kb.internal.Reloader;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.appender.rewrite.RewritePolicy;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.Scheduled;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.core.config.plugins.PluginConfiguration;
 import org.apache.logging.log4j.core.config.plugins.PluginElement;
 import org.apache.logging.log4j.core.impl.ContextDataFactory;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
@@ -22,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A policy for Log4j's {@code <Rewrite>} appender: an event at or above {@code minimumLevel}
@@ -46,6 +51,7 @@ import java.util.Map;
  */
 @Plugin(name = "DiagnosingRewritePolicy", category = Core.CATEGORY_NAME, elementType = "rewritePolicy",
         printObject = true)
+@Scheduled // scanPeriod runs on the configuration's scheduler, which stops with the configuration
 public final class DiagnosingRewritePolicy implements RewritePolicy {
 
     private final Diagnoser diagnoser;
@@ -138,6 +144,12 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
         @PluginBuilderAttribute
         private String repeatWindow;
 
+        @PluginBuilderAttribute
+        private String scanPeriod;
+
+        @PluginConfiguration
+        private Configuration configuration;
+
         public Builder setKnowledgeBases(KnowledgeBaseElement... knowledgeBases) {
             this.knowledgeBases = knowledgeBases;
             return this;
@@ -211,6 +223,17 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
             return this;
         }
 
+        /** How often to look for changed KB files, e.g. {@code 30 seconds} (default: never). */
+        public Builder setScanPeriod(String scanPeriod) {
+            this.scanPeriod = scanPeriod;
+            return this;
+        }
+
+        public Builder setConfiguration(Configuration configuration) {
+            this.configuration = configuration;
+            return this;
+        }
+
         @Override
         public DiagnosingRewritePolicy build() {
             StatusLogger status = StatusLogger.getLogger();
@@ -227,11 +250,9 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
                 status.error("known-errors: {}; using en", e.getMessage());
                 language = "en";
             }
-            int scan = maxScanLength;
-            if (scan < 1) {
-                status.error("known-errors: maxScanLength must be positive, was {}; using {}", scan,
-                        KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH);
-                scan = KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH;
+            int scan = maxScanLength < 1 ? KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH : maxScanLength;
+            if (maxScanLength < 1) {
+                status.error("known-errors: maxScanLength must be positive, was {}; using {}", maxScanLength, scan);
             }
             double confidence = minimumConfidence;
             if (!(confidence >= 0 && confidence <= 1)) {
@@ -257,16 +278,20 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
             }
             Diagnoser diagnoser = null;
             try {
-                Duration budget = KnowledgeBase.DEFAULT_TIME_BUDGET;
+                Duration parsedBudget = KnowledgeBase.DEFAULT_TIME_BUDGET;
                 if (timeBudget != null) {
                     try {
-                        budget = Durations.parse(timeBudget);
+                        parsedBudget = Durations.parse(timeBudget);
                     } catch (IllegalArgumentException e) {
-                        status.error("known-errors: timeBudget {}; using {}", e.getMessage(), Durations.format(budget));
+                        status.error("known-errors: timeBudget {}; using {}", e.getMessage(), Durations.format(parsedBudget));
                     }
                 }
-                KnowledgeBase kb = Diagnoser.knowledgeBase(locations, bundled, scan, allowUnanchored, domains,
-                        precisionGuard, excludedDomains, confidence, budget);
+                Duration budget = parsedBudget;
+                double minConfidence = confidence;
+                Supplier<KnowledgeBase> load = () -> Diagnoser.knowledgeBase(locations, bundled, scan, allowUnanchored,
+                        domains, precisionGuard, excludedDomains, minConfidence, budget);
+                Reloader watch = Reloader.watch(scanPeriod, locations, status::info, status::warn, status::error);
+                KnowledgeBase kb = load.get();
                 for (LoadProblem p : kb.problems()) {
                     status.warn("known-errors: {}", p);
                 }
@@ -276,6 +301,7 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
                     status.warn("known-errors: the knowledge base is empty; events pass undiagnosed");
                 }
                 diagnoser = new Diagnoser(kb, Diagnoser.formatter(language, ascii), status::error, window);
+                ConfigurationScheduling.start(watch, diagnoser, load, configuration);
             } catch (RuntimeException | LinkageError e) {
                 status.error("known-errors: could not load the knowledge base; events pass undiagnosed", e);
             }

@@ -10,6 +10,7 @@ import dev.knownerrors.kb.KnowledgeBase;
 import dev.knownerrors.kb.LoadProblem;
 import dev.knownerrors.kb.internal.Diagnoser;
 import dev.knownerrors.kb.internal.Durations;
+import dev.knownerrors.kb.internal.Reloader;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +55,10 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     private String excludedDomains;
     private double minimumConfidence;
     private String repeatWindow;
+    private String scanPeriod;
+    private Duration budget = KnowledgeBase.DEFAULT_TIME_BUDGET;
     private volatile Diagnoser diagnoser;
+    private Reloader reloader;
 
     /** A KB location: a path, a {@code file:} URL or a {@code classpath:} resource. Repeatable. */
     public void addKnowledgeBase(String location) {
@@ -139,6 +143,14 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
         this.repeatWindow = repeatWindow;
     }
 
+    /**
+     * How often to look for changed KB files and directories, e.g. {@code 30 seconds} (default:
+     * never). A change is loaded off the logging threads and used only when it is not worse.
+     */
+    public void setScanPeriod(String scanPeriod) {
+        this.scanPeriod = scanPeriod;
+    }
+
     @Override
     public void start() {
         if (!appenders.iteratorForAppenders().hasNext()) {
@@ -152,7 +164,7 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
                         + KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH);
                 maxScanLength = KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH;
             }
-            Duration budget = KnowledgeBase.DEFAULT_TIME_BUDGET;
+            budget = KnowledgeBase.DEFAULT_TIME_BUDGET;
             if (timeBudget != null) {
                 try {
                     budget = Durations.parse(timeBudget);
@@ -173,8 +185,8 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
                     addError("known-errors: " + e.getMessage() + "; using " + window.toSeconds() + " seconds");
                 }
             }
-            KnowledgeBase kb = Diagnoser.knowledgeBase(knowledgeBases, bundled, maxScanLength, allowUnanchored,
-                    domains, precisionGuard, excludedDomains, minimumConfidence, budget);
+            Reloader watch = Reloader.watch(scanPeriod, knowledgeBases, this::addInfo, this::addWarn, this::addError);
+            KnowledgeBase kb = loadKnowledgeBase();
             for (LoadProblem p : kb.problems()) {
                 addWarn("known-errors: " + p);
             }
@@ -184,10 +196,19 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
                 addWarn("known-errors: the knowledge base is empty; events are forwarded undiagnosed");
             }
             diagnoser = new Diagnoser(kb, Diagnoser.formatter(formatterLocale(), ascii), this::addError, window);
+            if (watch != null) {
+                watch.start(diagnoser, this::loadKnowledgeBase, Reloader.ownThread(getName()));
+                reloader = watch;
+            }
         } catch (RuntimeException | LinkageError e) {
             addError("known-errors: could not load the knowledge base; events are forwarded undiagnosed", e);
         }
         super.start();
+    }
+
+    private KnowledgeBase loadKnowledgeBase() {
+        return Diagnoser.knowledgeBase(knowledgeBases, bundled, maxScanLength, allowUnanchored, domains, precisionGuard,
+                excludedDomains, minimumConfidence, budget);
     }
 
     private String formatterLocale() {
@@ -220,6 +241,10 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     @Override
     public void stop() {
         super.stop();
+        if (reloader != null) {
+            reloader.stop();
+            reloader = null;
+        }
         appenders.detachAndStopAllAppenders();
     }
 

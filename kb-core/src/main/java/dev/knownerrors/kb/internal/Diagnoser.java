@@ -38,17 +38,22 @@ public final class Diagnoser {
     /** How long the full block is not repeated for the same entry, unless configured otherwise. */
     public static final Duration DEFAULT_REPEAT_WINDOW = Duration.ofSeconds(60);
 
-    private final KnowledgeBase kb;
     private final DiagnosisFormatter formatter;
     private final Consumer<String> errors;
     private final AtomicInteger failures = new AtomicInteger();
     private final Duration repeatWindow;
     private final long windowNanos;
     private final LongSupplier nanoClock;
-    /** Text, fields and repeat count depend only on the entry: one per entry (bounded by the KB's size). */
-    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+    /** The KB in use and what was rendered from it; replaced as a whole by {@link #use}, so an event sees one KB. */
+    private volatile InUse inUse;
     private volatile boolean overrunReported;
-    private volatile int quarantinesReported;
+
+    /**
+     * A KB with its renderings: text, fields and repeat count depend only on the entry, one per
+     * entry (bounded by the KB's size); and how many of its quarantined entries were reported.
+     */
+    private record InUse(KnowledgeBase kb, Map<String, Rendered> rendered, AtomicInteger quarantinesReported) {
+    }
 
     /** One entry's rendering and its current repeat window. */
     private static final class Rendered {
@@ -93,17 +98,23 @@ public final class Diagnoser {
         if (repeatWindow.isNegative()) {
             throw new IllegalArgumentException("repeatWindow must not be negative, was " + repeatWindow);
         }
-        this.kb = kb;
         this.formatter = formatter;
         this.errors = errors;
         this.repeatWindow = repeatWindow;
         this.windowNanos = repeatWindow.compareTo(Duration.ofDays(365)) > 0 ? Long.MAX_VALUE : repeatWindow.toNanos();
         this.nanoClock = nanoClock;
+        use(kb);
+    }
+
+    /** Puts another KB in use (hot reload); events already being diagnosed finish with the previous one. */
+    public void use(KnowledgeBase kb) {
+        inUse = new InUse(kb, new ConcurrentHashMap<>(), new AtomicInteger());
     }
 
     /**
      * Loads the KB for an adapter's settings (filters applied at build time); the shared
-     * bundled instance when nothing else is asked for. Problems are left in
+     * bundled instance when nothing else is asked for, and the one built before when the
+     * settings and the KB files are unchanged (a reconfiguration). Problems are left in
      * {@link KnowledgeBase#problems()} for the adapter to report.
      */
     public static KnowledgeBase knowledgeBase(List<String> sources, boolean bundled, int maxScanLength,
@@ -116,9 +127,13 @@ public final class Diagnoser {
                 && timeBudget.equals(KnowledgeBase.DEFAULT_TIME_BUDGET)) {
             return KnowledgeBase.bundled();
         }
-        return KnowledgeBase.builder().sources(sources).bundled(bundled).maxScanLength(maxScanLength)
-                .allowUnanchored(allowUnanchored).domains(allowed).precisionGuard(precisionGuard)
-                .excludedDomains(excluded).minimumConfidence(minimumConfidence).timeBudget(timeBudget).build();
+        // every argument goes into the key: a setting left out would hand out a KB built with another value
+        List<Object> settings = List.of(List.copyOf(sources), bundled, maxScanLength, allowUnanchored, allowed,
+                precisionGuard, excluded, minimumConfidence, timeBudget);
+        return SharedKnowledgeBases.get(sources, settings, () -> KnowledgeBase.builder().sources(sources)
+                .bundled(bundled).maxScanLength(maxScanLength).allowUnanchored(allowUnanchored).domains(allowed)
+                .precisionGuard(precisionGuard).excludedDomains(excluded).minimumConfidence(minimumConfidence)
+                .timeBudget(timeBudget).build());
     }
 
     private static List<String> split(String list) {
@@ -145,8 +160,9 @@ public final class Diagnoser {
         return DiagnosisFormatter.of(Language.parse(locale), ascii);
     }
 
+    /** The KB in use. */
     public KnowledgeBase knowledgeBase() {
-        return kb;
+        return inUse.kb();
     }
 
     public DiagnosisFormatter formatter() {
@@ -155,16 +171,17 @@ public final class Diagnoser {
 
     /** The result for one event, or {@code null} when nothing matched or diagnosing failed. */
     public <T> Result diagnose(String message, T thrown, ThrowableView<T> view) {
+        InUse current = inUse;
         try {
-            Optional<Diagnosis> d = kb.diagnose(message, thrown, view);
-            watchBudget();
+            Optional<Diagnosis> d = current.kb().diagnose(message, thrown, view);
+            watchBudget(current);
             if (d.isEmpty()) {
                 return null;
             }
             Diagnosis diagnosis = d.get();
-            Rendered r = rendered.get(diagnosis.id()); // ids are unique within one KB
+            Rendered r = current.rendered().get(diagnosis.id()); // ids are unique within one KB
             if (r == null) {
-                r = rendered.computeIfAbsent(diagnosis.id(),
+                r = current.rendered().computeIfAbsent(diagnosis.id(),
                         id -> new Rendered(formatter.suffix(diagnosis), formatter.fields(diagnosis)));
             }
             long seen = windowNanos == 0 ? 1 : r.seen(nanoClock.getAsLong(), windowNanos);
@@ -180,7 +197,8 @@ public final class Diagnoser {
      * Reports, through the adapter's channel, the first budget overrun and each quarantined
      * entry once. Two volatile reads per event when there is nothing new.
      */
-    private void watchBudget() {
+    private void watchBudget(InUse current) {
+        KnowledgeBase kb = current.kb();
         if (!overrunReported && kb.budgetOverruns() > 0) {
             synchronized (this) {
                 if (!overrunReported) {
@@ -192,12 +210,13 @@ public final class Diagnoser {
         }
         List<LoadProblem> quarantined = kb.quarantined();
         int n = quarantined.size();
-        if (n > quarantinesReported) {
+        AtomicInteger reported = current.quarantinesReported();
+        if (n > reported.get()) {
             synchronized (this) {
-                for (int i = quarantinesReported; i < n; i++) {
+                for (int i = reported.get(); i < n; i++) {
                     errors.accept("known-errors: " + quarantined.get(i));
                 }
-                quarantinesReported = Math.max(quarantinesReported, n);
+                reported.set(Math.max(reported.get(), n));
             }
         }
     }

@@ -33,7 +33,7 @@ public final class SourceLoader {
 
     /** A KB file larger than this is reported and not read. */
     public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
-    private static final int MAX_DIRECTORY_DEPTH = 32;
+    static final int MAX_DIRECTORY_DEPTH = 32;
 
     private final JsonFactory json = JsonFactory.builder().build();
     private final List<CompiledEntry> entries = new ArrayList<>();
@@ -65,7 +65,8 @@ public final class SourceLoader {
         }
     }
 
-    private static Path toPath(String loc) {
+    /** The file-system path of a non-{@code classpath:} location (a path or a {@code file:} URL). */
+    static Path toPath(String loc) {
         if (loc.startsWith("file:/")) {
             return Path.of(URI.create(loc));
         }
