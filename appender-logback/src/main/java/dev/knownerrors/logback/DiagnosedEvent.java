@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.LoggerContextVO;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import dev.knownerrors.kb.Diagnosis;
 import dev.knownerrors.kb.internal.Diagnoser;
 import org.slf4j.Marker;
@@ -19,8 +20,13 @@ import java.util.Map;
  * The event forwarded for a diagnosed event: everything delegates to the original (which is
  * never mutated), except the MDC, which also holds the {@code kb.*} fields, and, with
  * {@code appendToMessage}, the formatted message, which ends with the diagnosis text.
+ *
+ * <p>A {@link LoggingEvent} (whose own fields stay unused, so its setters change nothing) only because Logback's
+ * SocketAppender serialises nothing else: its {@code LoggingEventPreSerializationTransformer}
+ * throws for any other {@link ILoggingEvent}, which kills the appender's sending task. As a
+ * LoggingEvent it is sent as a {@code LoggingEventVO} built from the getters below.
  */
-final class DiagnosedEvent implements ILoggingEvent {
+final class DiagnosedEvent extends LoggingEvent {
 
     private final ILoggingEvent event;
     private final Diagnoser.Result result;
@@ -37,12 +43,12 @@ final class DiagnosedEvent implements ILoggingEvent {
         Map<String, String> fields = result.fields();
         Map<String, String> original = event.getMDCPropertyMap();
         if (original == null || original.isEmpty()) {
-            this.mdc = fields; // already unmodifiable
+            this.mdc = new DiagnosedMdc(fields); // already unmodifiable
         } else {
             Map<String, String> merged = new LinkedHashMap<>(original.size() + fields.size() + 2);
             merged.putAll(original);
             merged.putAll(fields);
-            this.mdc = Collections.unmodifiableMap(merged);
+            this.mdc = new DiagnosedMdc(Collections.unmodifiableMap(merged));
         }
     }
 
@@ -163,6 +169,11 @@ final class DiagnosedEvent implements ILoggingEvent {
     @Override
     public List<KeyValuePair> getKeyValuePairs() {
         return event.getKeyValuePairs();
+    }
+
+    @Override
+    public long getContextBirthTime() {
+        return event.getLoggerContextVO().getBirthTime();
     }
 
     @Override
