@@ -7,20 +7,24 @@ import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.rewrite.RewriteAppender;
-import org.apache.logging.log4j.core.config.AbstractConfiguration;
 import org.apache.logging.log4j.core.config.AppenderRef;
 import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.ConfigurationSource;
 import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Node;
 import org.apache.logging.log4j.status.StatusLogger;
 
 import java.beans.PropertyChangeEvent;
 import java.beans.PropertyChangeListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Log4j 2: a {@code RewriteAppender} named {@value #APPENDER_NAME} with a
@@ -33,7 +37,8 @@ final class Log4j2Installer implements LoggingInstaller, PropertyChangeListener 
 
     static final String APPENDER_NAME = "KnownErrors";
     private static final Logger STATUS = StatusLogger.getLogger();
-    private static final int MAX_NESTING = 16;
+    private static final int MAX_CONFIGURATION_BYTES = 1 << 20;
+    private static final Pattern XML_COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
 
     private final LoggerContext context;
     private boolean listening;
@@ -62,7 +67,7 @@ final class Log4j2Installer implements LoggingInstaller, PropertyChangeListener 
         if (present != null && present == installed) {
             return;
         }
-        if (hasDiagnosingRewritePolicy(config)) {
+        if (namesDiagnosingRewritePolicy(config)) {
             note("known-errors: the logging configuration has its own DiagnosingRewritePolicy; the Spring Boot starter installs none");
             return;
         }
@@ -121,25 +126,33 @@ final class Log4j2Installer implements LoggingInstaller, PropertyChangeListener 
                 .setAllowUnanchored(p.isAllowUnanchored());
     }
 
-    /** Whether the configuration's node tree (XML, JSON, YAML, properties or built) holds a DiagnosingRewritePolicy. */
-    private static boolean hasDiagnosingRewritePolicy(Configuration config) {
-        return config instanceof AbstractConfiguration abstractConfig && contains(abstractConfig.getRootNode(), 0);
-    }
-
-    private static boolean contains(Node node, int depth) {
-        if (node == null || depth > MAX_NESTING) {
+    /**
+     * Whether the configuration's source names a DiagnosingRewritePolicy (XML comments left
+     * out). Read from the source because nothing else tells: Log4j removes the nodes a plugin
+     * consumed from the node tree while it builds the configuration, and a RewriteAppender does
+     * not expose its policy. A composite configuration (Boot's {@code logging.log4j2.config.override})
+     * is judged by its first source only.
+     */
+    private static boolean namesDiagnosingRewritePolicy(Configuration config) {
+        ConfigurationSource source = config.getConfigurationSource();
+        if (source == null || source == ConfigurationSource.NULL_SOURCE) {
             return false;
         }
-        if (node.getObject() instanceof DiagnosingRewritePolicy
-                || node.getType() != null && node.getType().getPluginClass() == DiagnosingRewritePolicy.class) {
-            return true;
-        }
-        for (Node child : node.getChildren()) {
-            if (contains(child, depth + 1)) {
-                return true;
+        try {
+            ConfigurationSource fresh = source.resetInputStream();
+            if (fresh == null) {
+                return false;
             }
+            try (InputStream in = fresh.getInputStream()) {
+                String text = new String(in.readNBytes(MAX_CONFIGURATION_BYTES), StandardCharsets.UTF_8);
+                return XML_COMMENT.matcher(text).replaceAll("").toLowerCase(Locale.ROOT)
+                        .contains("diagnosingrewritepolicy");
+            }
+        } catch (IOException e) {
+            STATUS.warn("known-errors: could not read the logging configuration {} to look for a DiagnosingRewritePolicy",
+                    source.getLocation(), e);
+            return false;
         }
-        return false;
     }
 
     /** A new configuration replaced the old one (and with it the installed appender). */
