@@ -43,21 +43,26 @@ public class KnownErrorFailureAnalyzer implements FailureAnalyzer, Ordered {
         this.environment = environment;
     }
 
+    /** The analysis, or {@code null} when the KB does not know the failure, another analyzer explains it, or anything goes wrong. */
     @Override
     public FailureAnalysis analyze(Throwable failure) {
-        KnownErrorsProperties properties = environment == null ? new KnownErrorsProperties()
-                : KnownErrorsProperties.bind(environment);
-        if (!properties.isEnabled()) {
-            return null;
+        try {
+            KnownErrorsProperties properties = environment == null ? new KnownErrorsProperties()
+                    : KnownErrorsProperties.bind(environment);
+            if (!properties.isEnabled()) {
+                return null;
+            }
+            KnowledgeBase kb = properties.loadKnowledgeBase();
+            Optional<Diagnosis> diagnosis = kb.diagnose(null, failure);
+            if (diagnosis.isEmpty() || explainedElsewhere(failure)) {
+                return null;
+            }
+            FailureReport report = new FailureReport(kb, DiagnosisFormatter.of(language(properties), properties.isAscii()));
+            return new FailureAnalysis(report.description(diagnosis.get(), failure), report.action(diagnosis.get()),
+                    failure);
+        } catch (RuntimeException | LinkageError e) {
+            return null; // e.g. known-errors.* itself does not bind: Spring Boot's own analyzer reports that
         }
-        KnowledgeBase kb = properties.loadKnowledgeBase();
-        Optional<Diagnosis> diagnosis = kb.diagnose(null, failure);
-        if (diagnosis.isEmpty() || explainedElsewhere(failure)) {
-            return null;
-        }
-        FailureReport report = new FailureReport(kb, DiagnosisFormatter.of(language(properties), properties.isAscii()));
-        return new FailureAnalysis(report.description(diagnosis.get(), failure), report.action(diagnosis.get()),
-                failure);
     }
 
     private static Language language(KnownErrorsProperties properties) {

@@ -16,6 +16,15 @@ public final class JsonLines {
     private JsonLines() {
     }
 
+    /**
+     * Spring Boot hands {@code logging.structured.format.console} to the logging system as a
+     * system property and leaves it set after the application closed; tests that set it call
+     * this afterwards so that the next application in the JVM logs plain text again.
+     */
+    public static void clearStructuredFormat() {
+        System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
+    }
+
     /** Every line that is a JSON object, parsed. */
     public static List<JsonNode> parse(String output) {
         List<JsonNode> events = new ArrayList<>();

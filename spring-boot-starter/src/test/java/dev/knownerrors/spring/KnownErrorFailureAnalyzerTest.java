@@ -4,6 +4,7 @@ import dev.knownerrors.kb.KnowledgeBase;
 import dev.knownerrors.kb.KnownError;
 import dev.knownerrors.spring.apps.cycle.CycleApp;
 import dev.knownerrors.spring.apps.placeholder.PlaceholderApp;
+import dev.knownerrors.spring.apps.refused.RefusedConnectionApp;
 import dev.knownerrors.spring.apps.startup.FailingStartupApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 @ExtendWith(OutputCaptureExtension.class)
 class KnownErrorFailureAnalyzerTest {
 
-    private static final String BANNER = "***************************\nAPPLICATION FAILED TO START\n***************************\n\n";
+    private static final String BANNER = FailureReports.BANNER;
 
     private static KnownError entry(String id) {
         return KnowledgeBase.bundled().entry(id).orElseThrow();
@@ -29,16 +30,7 @@ class KnownErrorFailureAnalyzerTest {
         Throwable failure = catchThrowable(() -> Apps.runAgainstClosedPort(FailingStartupApp.class));
 
         assertThat(failure).isInstanceOf(BeanCreationException.class);
-        KnownError refused = entry("network/connection-refused");
-        assertThat(output.getOut()).contains(BANNER + "Description:\n\n"
-                + "A known error stopped the application: network/connection-refused (java.net.ConnectException, in: "
-                + "Error creating bean with name 'failingStartupApp.InventoryClient'");
-        assertThat(output.getOut()).contains(").\n\n" + refused.rootCause() + "\n\nAction:\n\n"
-                + refused.topWorkaround().orElseThrow().action() + " (works in 90 % of cases)\n"
-                + refused.topWorkaround().orElseThrow().how() + "\n\n"
-                + "Not worth trying: Increase connect or read timeouts \u2014 A refusal is immediate; there is nothing "
-                + "to wait for, so timeouts do not matter. (fails in 95 % of cases)\n\n"
-                + "Documentation: " + refused.officialDocUrl() + "\n");
+        assertThat(output.getOut()).contains(FailureReports.CONNECTION_REFUSED);
     }
 
     @Test
@@ -71,6 +63,18 @@ class KnownErrorFailureAnalyzerTest {
                 .hasValueSatisfying(d -> assertThat(d.id()).isEqualTo("spring/circular-dependency"));
         assertThat(output.getOut()).contains(BANNER + "Description:\n\n"
                 + "The dependencies of some of the beans in the application context form a cycle:")
+                .doesNotContain("A known error stopped the application");
+    }
+
+    @Test
+    void an_invalid_known_errors_property_fails_the_start_with_springs_bind_report(CapturedOutput output) {
+        Throwable failure = catchThrowable(() -> Apps.runAgainstClosedPort(RefusedConnectionApp.class,
+                "known-errors.minimum-level=loud"));
+
+        assertThat(KnowledgeBase.bundled().diagnose(null, failure))
+                .hasValueSatisfying(d -> assertThat(d.id()).isEqualTo("spring/failed-to-bind-properties"));
+        assertThat(output.getOut()).contains(BANNER + "Description:\n\n"
+                + "Failed to bind properties under 'known-errors.minimum-level' to org.springframework.boot.logging.LogLevel")
                 .doesNotContain("A known error stopped the application");
     }
 

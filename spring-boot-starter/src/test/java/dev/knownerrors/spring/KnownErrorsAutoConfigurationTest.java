@@ -96,6 +96,13 @@ class KnownErrorsAutoConfigurationTest {
             names.add(p.path("name").asText());
             assertThat(p.path("description").asText()).as(p.path("name").asText()).isNotBlank();
         });
+        List<String> locales = new ArrayList<>();
+        metadata.path("hints").forEach(h -> {
+            if (h.path("name").asText().equals("known-errors.locale")) {
+                h.path("values").forEach(v -> locales.add(v.path("value").asText()));
+            }
+        });
+        assertThat(locales).containsExactly("en", "zh");
         assertThat(names).containsExactlyInAnyOrder("known-errors.enabled", "known-errors.knowledge-base",
                 "known-errors.bundled", "known-errors.minimum-level", "known-errors.locale", "known-errors.ascii",
                 "known-errors.append-to-message", "known-errors.domains", "known-errors.precision-guard",

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A log4j2-spring.xml that already has a DiagnosingRewritePolicy: the starter installs nothing and says so on the StatusLogger only. */
 @ExtendWith(OutputCaptureExtension.class)
 @UsingStatusListener
+@SuppressWarnings("try") // contexts are opened for their side effects and closed after the assertions
 class Log4j2ExistingConfigurationTest {
 
     @Test

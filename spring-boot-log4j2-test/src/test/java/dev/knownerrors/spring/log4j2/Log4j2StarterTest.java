@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Real Spring Boot applications on Log4j 2 (spring-boot-starter-log4j2, Boot's default configuration) with the starter. */
 @ExtendWith(OutputCaptureExtension.class)
 @UsingStatusListener
+@SuppressWarnings("try") // contexts are opened for their side effects and closed after the assertions
 class Log4j2StarterTest {
 
     static final String DIAGNOSED = MESSAGE + "\n  \u2691 known error network/connection-refused \u2014 "

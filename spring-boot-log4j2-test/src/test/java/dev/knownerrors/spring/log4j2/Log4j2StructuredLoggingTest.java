@@ -23,12 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Spring Boot's structured console formats on Log4j 2 carry the kb.* fields (Boot writes the context data into them). */
 @ExtendWith(OutputCaptureExtension.class)
+@SuppressWarnings("try") // contexts are opened for their side effects and closed after the assertions
 class Log4j2StructuredLoggingTest {
 
-    /** Spring Boot hands the format to Log4j as a system property and leaves it set after the application closed. */
     @AfterEach
     void clearStructuredFormat() {
-        System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
+        JsonLines.clearStructuredFormat();
     }
 
     private static Map<String, String> expectedFields() {

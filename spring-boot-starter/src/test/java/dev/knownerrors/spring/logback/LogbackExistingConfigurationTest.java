@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A logback-spring.xml that already has a DiagnosingAppender: the starter installs nothing and says so on the status channel only. */
 @ExtendWith(OutputCaptureExtension.class)
+@SuppressWarnings("try") // contexts are opened for their side effects and closed after the assertions
 class LogbackExistingConfigurationTest {
 
     @Test

@@ -25,6 +25,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Logback's scan replaces the whole configuration while the application runs; the diagnosis comes back with it. */
 @ExtendWith(OutputCaptureExtension.class)
+@SuppressWarnings("try") // contexts are opened for their side effects and closed after the assertions
 class LogbackRescanTest {
 
     @Test

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Real Spring Boot applications on Logback (Boot's default configuration) with the starter on the class path. */
 @ExtendWith(OutputCaptureExtension.class)
+@SuppressWarnings("try") // contexts are opened for their side effects and closed after the assertions
 class LogbackStarterTest {
 
     private static final String DIAGNOSED = MESSAGE + "\n  \u2691 known error network/connection-refused \u2014 "

@@ -8,6 +8,7 @@ import dev.knownerrors.kb.Language;
 import dev.knownerrors.spring.Apps;
 import dev.knownerrors.spring.JsonLines;
 import dev.knownerrors.spring.apps.refused.RefusedConnectionApp;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -22,7 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Spring Boot's structured console formats carry the kb.* fields (Boot writes the MDC into them). */
 @ExtendWith(OutputCaptureExtension.class)
+@SuppressWarnings("try") // contexts are opened for their side effects and closed after the assertions
 class LogbackStructuredLoggingTest {
+
+    @AfterEach
+    void clearStructuredFormat() {
+        JsonLines.clearStructuredFormat();
+    }
 
     /** The fields the bundled entry gives, computed by the formatter both adapters use. */
     static Map<String, String> expectedFields() {

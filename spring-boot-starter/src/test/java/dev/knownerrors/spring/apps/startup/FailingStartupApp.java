@@ -12,7 +12,7 @@ import java.io.IOException;
 @SpringBootApplication
 public class FailingStartupApp {
 
-    @Component
+    @Component("inventoryClient")
     static class InventoryClient {
 
         private final int port;
