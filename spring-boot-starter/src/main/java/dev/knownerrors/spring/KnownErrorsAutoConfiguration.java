@@ -12,7 +12,9 @@ import org.springframework.context.annotation.Lazy;
  * Binds {@link KnownErrorsProperties} as a bean and offers the {@link KnowledgeBase} they
  * describe, for code that diagnoses on its own ({@code kb.diagnose(message, throwable)}).
  * The log installation itself is done earlier, by {@link KnownErrorsLoggingListener}; startup
- * failures are explained by {@link KnownErrorFailureAnalyzer}.
+ * failures are explained by {@link KnownErrorFailureAnalyzer}. Off with
+ * {@code known-errors.enabled=false}. Stateless; the knowledge base is built on first use and
+ * is immutable and thread-safe.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = KnownErrorsProperties.PREFIX + ".enabled", matchIfMissing = true)
