@@ -6,7 +6,8 @@ import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.status.StatusListener;
 
 /**
- * Test status listener that sends every "known-errors: diagnosing an event failed" status to an
+ * Test status listener that sends every "known-errors: diagnosing an event failed" status (and every
+ * quarantine report) to an
  * application logger ({@code status}): the component's failure report comes back into logging
  * while the failed event is still being logged. Logback calls status listeners under a lock of
  * its status manager.
@@ -17,7 +18,8 @@ public class LoggingStatusListener extends ContextAwareBase implements StatusLis
 
     @Override
     public void addStatusEvent(Status status) {
-        if (status.getMessage().startsWith("known-errors: diagnosing an event failed")) {
+        if (status.getMessage().startsWith("known-errors: diagnosing an event failed")
+                || status.getMessage().contains("quarantined: ")) {
             ((LoggerContext) getContext()).getLogger(LOGGER).error(status.getMessage());
         }
     }

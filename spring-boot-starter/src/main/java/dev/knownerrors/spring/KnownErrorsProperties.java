@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.core.env.Environment;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,6 +61,21 @@ public class KnownErrorsProperties {
     /** Whether to also run entries whose regex has no literal every match must contain (they run on every event). */
     private boolean allowUnanchored;
 
+    /** Domains never to use, even when {@code domains} allows them. */
+    private List<String> excludedDomains = new ArrayList<>();
+
+    /** Entries with a lower confidence (0 to 1; an entry without one counts as 0.5) are not used. */
+    private double minimumConfidence;
+
+    /** The full diagnosis is written once per known error per window, then a one-line reference with a count; 0 writes it every time. */
+    private Duration repeatWindow = Duration.ofSeconds(60);
+
+    /** Matching time allowed per event; 0 for no limit. */
+    private Duration timeBudget = Duration.ofMillis(1);
+
+    /** How often to look for changed knowledge-base files and reload them; unset: never. */
+    private Duration scanPeriod;
+
     /** Binds the properties from {@code environment}; defaults for those not set. */
     static KnownErrorsProperties bind(Environment environment) {
         return Binder.get(environment).bindOrCreate(PREFIX, KnownErrorsProperties.class);
@@ -71,7 +87,17 @@ public class KnownErrorsProperties {
      */
     KnowledgeBase loadKnowledgeBase() {
         return Diagnoser.knowledgeBase(knowledgeBase, bundled, maxScanLength, allowUnanchored, domainList(),
-                precisionGuard);
+                precisionGuard, excludedDomainList(), minimumConfidence, timeBudget);
+    }
+
+    /** The excluded domains as the adapters take them: comma-separated, or {@code null} for none. */
+    String excludedDomainList() {
+        return excludedDomains.isEmpty() ? null : String.join(",", excludedDomains);
+    }
+
+    /** A duration as the adapters take it: ISO-8601, or {@code null} for unset. */
+    static String adapterDuration(Duration d) {
+        return d == null ? null : d.toString();
     }
 
     /** The domains as the adapters take them: comma-separated, or {@code null} for the default. */
@@ -165,5 +191,45 @@ public class KnownErrorsProperties {
 
     public void setAllowUnanchored(boolean allowUnanchored) {
         this.allowUnanchored = allowUnanchored;
+    }
+
+    public List<String> getExcludedDomains() {
+        return excludedDomains;
+    }
+
+    public void setExcludedDomains(List<String> excludedDomains) {
+        this.excludedDomains = excludedDomains;
+    }
+
+    public double getMinimumConfidence() {
+        return minimumConfidence;
+    }
+
+    public void setMinimumConfidence(double minimumConfidence) {
+        this.minimumConfidence = minimumConfidence;
+    }
+
+    public Duration getRepeatWindow() {
+        return repeatWindow;
+    }
+
+    public void setRepeatWindow(Duration repeatWindow) {
+        this.repeatWindow = repeatWindow;
+    }
+
+    public Duration getTimeBudget() {
+        return timeBudget;
+    }
+
+    public void setTimeBudget(Duration timeBudget) {
+        this.timeBudget = timeBudget;
+    }
+
+    public Duration getScanPeriod() {
+        return scanPeriod;
+    }
+
+    public void setScanPeriod(Duration scanPeriod) {
+        this.scanPeriod = scanPeriod;
     }
 }

@@ -123,7 +123,12 @@ final class Log4j2Installer implements LoggingInstaller, PropertyChangeListener 
                 .setDomains(p.domainList())
                 .setPrecisionGuard(p.isPrecisionGuard())
                 .setMaxScanLength(p.getMaxScanLength())
-                .setAllowUnanchored(p.isAllowUnanchored());
+                .setAllowUnanchored(p.isAllowUnanchored())
+                .setExcludedDomains(p.excludedDomainList())
+                .setMinimumConfidence(p.getMinimumConfidence())
+                .setRepeatWindow(KnownErrorsProperties.adapterDuration(p.getRepeatWindow()))
+                .setTimeBudget(KnownErrorsProperties.adapterDuration(p.getTimeBudget()))
+                .setScanPeriod(KnownErrorsProperties.adapterDuration(p.getScanPeriod()));
     }
 
     /**

@@ -106,6 +106,11 @@ final class LogbackInstaller implements LoggingInstaller {
         appender.setPrecisionGuard(p.isPrecisionGuard());
         appender.setMaxScanLength(p.getMaxScanLength());
         appender.setAllowUnanchored(p.isAllowUnanchored());
+        appender.setExcludedDomains(p.excludedDomainList());
+        appender.setMinimumConfidence(p.getMinimumConfidence());
+        appender.setRepeatWindow(KnownErrorsProperties.adapterDuration(p.getRepeatWindow()));
+        appender.setTimeBudget(KnownErrorsProperties.adapterDuration(p.getTimeBudget()));
+        appender.setScanPeriod(KnownErrorsProperties.adapterDuration(p.getScanPeriod()));
     }
 
     /** A DiagnosingAppender anywhere in the context: on any logger, or nested in one that wraps others. */

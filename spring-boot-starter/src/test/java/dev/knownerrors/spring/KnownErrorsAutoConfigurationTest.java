@@ -62,9 +62,31 @@ class KnownErrorsAutoConfigurationTest {
     }
 
     @Test
+    void filters_durations_and_reload_bind_with_their_spring_names() {
+        runner.withPropertyValues("known-errors.excluded-domains=network,database", "known-errors.minimum-confidence=0.9",
+                "known-errors.repeat-window=5m", "known-errors.time-budget=500us", "known-errors.scan-period=30s")
+                .run(context -> {
+                    KnownErrorsProperties p = context.getBean(KnownErrorsProperties.class);
+                    assertThat(p.excludedDomainList()).isEqualTo("network,database");
+                    assertThat(p.getMinimumConfidence()).isEqualTo(0.9);
+                    assertThat(p.getRepeatWindow()).isEqualTo(java.time.Duration.ofMinutes(5));
+                    assertThat(p.getTimeBudget()).isEqualTo(java.time.Duration.ofNanos(500_000));
+                    assertThat(p.getScanPeriod()).isEqualTo(java.time.Duration.ofSeconds(30));
+                    KnowledgeBase kb = context.getBean(KnowledgeBase.class);
+                    assertThat(kb.timeBudget()).isEqualTo(java.time.Duration.ofNanos(500_000));
+                    assertThat(kb.entries()).isNotEmpty().noneMatch(e -> "network".equals(e.domain())
+                            || "database".equals(e.domain()));
+                    assertThat(kb.entries()).allMatch(e -> e.confidence() != null && e.confidence() >= 0.9);
+                });
+    }
+
+    @Test
     void the_defaults_are_the_adapters_defaults() {
         KnownErrorsProperties p = new KnownErrorsProperties();
         assertThat(p.getMaxScanLength()).isEqualTo(KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH);
+        assertThat(p.getTimeBudget()).isEqualTo(KnowledgeBase.DEFAULT_TIME_BUDGET);
+        assertThat(p.getRepeatWindow()).isEqualTo(dev.knownerrors.kb.internal.Diagnoser.DEFAULT_REPEAT_WINDOW);
+        assertThat(p.getScanPeriod()).isNull();
         assertThat(p.getMinimumLevel()).isEqualTo(LogLevel.WARN);
         assertThat(p.isEnabled()).isTrue();
         assertThat(p.isBundled()).isTrue();
@@ -106,6 +128,8 @@ class KnownErrorsAutoConfigurationTest {
         assertThat(names).containsExactlyInAnyOrder("known-errors.enabled", "known-errors.knowledge-base",
                 "known-errors.bundled", "known-errors.minimum-level", "known-errors.locale", "known-errors.ascii",
                 "known-errors.append-to-message", "known-errors.domains", "known-errors.precision-guard",
-                "known-errors.max-scan-length", "known-errors.allow-unanchored");
+                "known-errors.max-scan-length", "known-errors.allow-unanchored", "known-errors.excluded-domains",
+                "known-errors.minimum-confidence", "known-errors.repeat-window", "known-errors.time-budget",
+                "known-errors.scan-period");
     }
 }

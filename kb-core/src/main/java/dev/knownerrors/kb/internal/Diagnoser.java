@@ -46,7 +46,7 @@ public final class Diagnoser {
     private final LongSupplier nanoClock;
     /** The KB in use and what was rendered from it; replaced as a whole by {@link #use}, so an event sees one KB. */
     private volatile InUse inUse;
-    private volatile boolean overrunReported;
+    private final java.util.concurrent.atomic.AtomicBoolean overrunReported = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * A KB with its renderings: text, fields and repeat count depend only on the entry, one per
@@ -195,28 +195,20 @@ public final class Diagnoser {
 
     /**
      * Reports, through the adapter's channel, the first budget overrun and each quarantined
-     * entry once. Two volatile reads per event when there is nothing new.
+     * entry once, without holding a lock. A few volatile reads per event when there is nothing new.
      */
     private void watchBudget(InUse current) {
         KnowledgeBase kb = current.kb();
-        if (!overrunReported && kb.budgetOverruns() > 0) {
-            synchronized (this) {
-                if (!overrunReported) {
-                    overrunReported = true;
-                    kb.firstOverrun().ifPresent(what -> errors.accept("known-errors: " + what
-                            + " (further overruns are not reported; an entry that keeps using up the budget is quarantined)"));
-                }
-            }
+        // no lock may be held while reporting: a status listener can log, and that event comes back here
+        if (!overrunReported.get() && kb.budgetOverruns() > 0 && overrunReported.compareAndSet(false, true)) {
+            kb.firstOverrun().ifPresent(what -> errors.accept("known-errors: " + what
+                    + " (further overruns are not reported; an entry that keeps using up the budget is quarantined)"));
         }
         List<LoadProblem> quarantined = kb.quarantined();
-        int n = quarantined.size();
         AtomicInteger reported = current.quarantinesReported();
-        if (n > reported.get()) {
-            synchronized (this) {
-                for (int i = reported.get(); i < n; i++) {
-                    errors.accept("known-errors: " + quarantined.get(i));
-                }
-                reported.set(Math.max(reported.get(), n));
+        for (int done = reported.get(); done < quarantined.size(); done = reported.get()) {
+            if (reported.compareAndSet(done, done + 1)) {
+                errors.accept("known-errors: " + quarantined.get(done));
             }
         }
     }
