@@ -151,7 +151,7 @@ final class HtmlReport implements ScanReport {
     private void entry(StringBuilder h, Tally.Row r, int n) {
         KnownError e = r.entry;
         h.append("<article class=\"entry\" id=\"e").append(n).append("\" data-id=\"").append(Html.text(r.id())).append("\">\n")
-                .append("<h3><code>").append(Html.text(r.id())).append("</code><span class=\"count\">\u00d7").append(r.count)
+                .append("<h3><code>").append(Html.text(r.id())).append("</code> <span class=\"count\">\u00d7").append(r.count)
                 .append("</span></h3>\n<p class=\"title\">").append(Html.text(r.title(language))).append("</p>\n");
         if (!e.rootCause(language).isBlank()) {
             h.append("<p class=\"cause\">").append(Html.text(e.rootCause(language))).append("</p>\n");
@@ -189,8 +189,8 @@ final class HtmlReport implements ScanReport {
     }
 
     private String example(String which, Tally.Place p) {
-        return "<p class=\"seen " + which + "\">" + which + ": <span class=\"place\">" + place(p) + "</span>"
-                + "<code class=\"line\">" + Html.text(p.firstLine()) + "</code></p>\n";
+        return "<p class=\"seen " + which + "\">" + which + " at <span class=\"place\">" + (files.size() > 1 ? "" : "line ")
+                + place(p) + "</span>:\n<code class=\"line\">" + Html.text(p.firstLine()) + "</code></p>\n";
     }
 
     private String place(Tally.Place p) {

@@ -72,7 +72,8 @@ final class Progress {
     /** A new input: {@code verb} ("scanning", "following"), its name, its size (or -1), its bytes read so far. */
     void start(String verb, String name, LongSupplier totalBytes, LongSupplier bytesRead) {
         this.verb = verb;
-        this.name = Terminal.cut(name, NAME_CHARS, false);
+        String clean = Terminal.clean(name, false);
+        this.name = clean.length() <= NAME_CHARS ? clean : "\u2026" + clean.substring(clean.length() - NAME_CHARS + 1);
         this.totalBytes = totalBytes;
         this.bytesRead = bytesRead;
     }
