@@ -42,6 +42,9 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     KbOptions kbOptions;
 
+    @Mixin
+    ColorOption color;
+
     @Option(names = "--min-level", paramLabel = "LEVEL", converter = LogLevel.Converter.class,
             description = "Scan only events of this level or above (TRACE, DEBUG, INFO, WARN, ERROR); "
                     + "events without a level word are then skipped. Default: scan every event.")
@@ -89,7 +92,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         KnowledgeBase kb = kbOptions.load(err);
         ScanReport report = switch (format) {
-            case TEXT -> new TextReport(out, kbOptions.formatter(), inputs.size() > 1);
+            case TEXT -> new TextReport(out, color.apply(kbOptions.formatter()), inputs.size() > 1);
             case JSONL -> new JsonlReport(out, kbOptions.language);
             case HTML -> new HtmlReport(out, kbOptions.language);
         };

@@ -198,6 +198,24 @@ class ScanCommandTest {
     }
 
     @Test
+    void colorAlwaysColoursOnlyTheDiagnosisBlockWithOurOwnCodes() throws IOException {
+        Path evil = Cli.write(dir.resolve("evil.log"), "\u001b[31mERROR\u001b[0m java.net.ConnectException: Connection refused\n");
+
+        Cli.Result coloured = Cli.run("scan", "--no-bundled", "--kb", kb, "--color=always", evil.toString());
+        Cli.Result plain = Cli.run("scan", "--no-bundled", "--kb", kb, "--color=never", evil.toString());
+
+        assertThat(coloured.out()).contains(String.join("\n",
+                evil + ":1: \uFFFD[31mERROR\uFFFD[0m java.net.ConnectException: Connection refused",
+                "  \u001b[1;31m\u2691 known error network/connection-refused\u001b[0;39m \u2014 Nothing listens on the target host and port.",
+                "    \u001b[32mtry: Check the host and port, start the server (85 %)\u001b[0;39m",
+                "    \u001b[33mdon't: Raising the connect timeout \u2014 nothing answers however long you wait (fails 90 %)\u001b[0;39m",
+                "    \u001b[2mdocs: https://docs.oracle.com/javase/8/docs/api/java/net/ConnectException.html\u001b[0;39m", ""));
+        assertThat(coloured.out().replaceAll("\u001b\\[(1;31|32|33|2|0;39)m", "")).isEqualTo(plain.out()).doesNotContain("\u001b");
+        assertThat(Cli.run("scan", "--no-bundled", "--kb", kb, evil.toString()).out())
+                .as("auto: stdout is not a terminal here").isEqualTo(plain.out());
+    }
+
+    @Test
     void asciiKeepsTheWholeTextOutputAscii() {
         Cli.Result r = Cli.run("scan", "--no-bundled", "--kb", kb, "--kb", SEED_KB, "--ascii", "--locale", "zh",
                 log.toString());
