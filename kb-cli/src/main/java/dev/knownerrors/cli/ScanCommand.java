@@ -134,7 +134,8 @@ final class ScanCommand implements Callable<Integer> {
         Progress.CountingInputStream counted = new Progress.CountingInputStream(in);
         bar.start("scanning", name, () -> size, counted::count);
         int max = kb.maxScanLength();
-        LogEventReader events = new LogEventReader(new LineReader(new InputStreamReader(counted, StandardCharsets.UTF_8), max), max);
+        LogEventReader events = new LogEventReader(
+                new LineReader(new InputStreamReader(counted, StandardCharsets.UTF_8), max), max);
         drain(events, name, kb, report, bar);
         report.endOfFile(name, events.lines());
     }
