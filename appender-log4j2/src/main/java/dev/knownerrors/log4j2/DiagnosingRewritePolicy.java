@@ -4,6 +4,7 @@ import dev.knownerrors.kb.KnowledgeBase;
 import dev.knownerrors.kb.Language;
 import dev.knownerrors.kb.LoadProblem;
 import dev.knownerrors.kb.internal.Diagnoser;
+import dev.knownerrors.kb.internal.Durations;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.Core;
 import org.apache.logging.log4j.core.LogEvent;
@@ -17,6 +18,7 @@ import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.apache.logging.log4j.status.StatusLogger;
 import org.apache.logging.log4j.util.StringMap;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +124,9 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
         @PluginBuilderAttribute
         private boolean precisionGuard = true;
 
+        @PluginBuilderAttribute
+        private String timeBudget;
+
         public Builder setKnowledgeBases(KnowledgeBaseElement... knowledgeBases) {
             this.knowledgeBases = knowledgeBases;
             return this;
@@ -172,6 +177,11 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
             return this;
         }
 
+        public Builder setTimeBudget(String timeBudget) {
+            this.timeBudget = timeBudget;
+            return this;
+        }
+
         @Override
         public DiagnosingRewritePolicy build() {
             StatusLogger status = StatusLogger.getLogger();
@@ -204,8 +214,16 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
             }
             Diagnoser diagnoser = null;
             try {
+                Duration budget = KnowledgeBase.DEFAULT_TIME_BUDGET;
+                if (timeBudget != null) {
+                    try {
+                        budget = Durations.parse(timeBudget);
+                    } catch (IllegalArgumentException e) {
+                        status.error("known-errors: timeBudget {}; using {}", e.getMessage(), Durations.format(budget));
+                    }
+                }
                 KnowledgeBase kb = Diagnoser.knowledgeBase(locations, bundled, scan, allowUnanchored, domains,
-                        precisionGuard);
+                        precisionGuard, budget);
                 for (LoadProblem p : kb.problems()) {
                     status.warn("known-errors: {}", p);
                 }

@@ -9,7 +9,9 @@ import ch.qos.logback.core.spi.AppenderAttachableImpl;
 import dev.knownerrors.kb.KnowledgeBase;
 import dev.knownerrors.kb.LoadProblem;
 import dev.knownerrors.kb.internal.Diagnoser;
+import dev.knownerrors.kb.internal.Durations;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -46,6 +48,7 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     private boolean allowUnanchored;
     private String domains;
     private boolean precisionGuard = true;
+    private String timeBudget;
     private volatile Diagnoser diagnoser;
 
     /** A KB location: a path, a {@code file:} URL or a {@code classpath:} resource. Repeatable. */
@@ -107,6 +110,11 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
         this.precisionGuard = precisionGuard;
     }
 
+    /** Matching time allowed per event, e.g. {@code 1ms} (the default), {@code 500us}; {@code 0} for no limit. */
+    public void setTimeBudget(String timeBudget) {
+        this.timeBudget = timeBudget;
+    }
+
     @Override
     public void start() {
         if (!appenders.iteratorForAppenders().hasNext()) {
@@ -120,8 +128,16 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
                         + KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH);
                 maxScanLength = KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH;
             }
+            Duration budget = KnowledgeBase.DEFAULT_TIME_BUDGET;
+            if (timeBudget != null) {
+                try {
+                    budget = Durations.parse(timeBudget);
+                } catch (IllegalArgumentException e) {
+                    addError("known-errors: timeBudget " + e.getMessage() + "; using " + Durations.format(budget));
+                }
+            }
             KnowledgeBase kb = Diagnoser.knowledgeBase(knowledgeBases, bundled, maxScanLength, allowUnanchored,
-                    domains, precisionGuard);
+                    domains, precisionGuard, budget);
             for (LoadProblem p : kb.problems()) {
                 addWarn("known-errors: " + p);
             }

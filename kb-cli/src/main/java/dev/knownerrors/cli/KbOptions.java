@@ -4,12 +4,14 @@ import dev.knownerrors.kb.DiagnosisFormatter;
 import dev.knownerrors.kb.KnowledgeBase;
 import dev.knownerrors.kb.Language;
 import dev.knownerrors.kb.LoadProblem;
+import dev.knownerrors.kb.internal.Durations;
 import dev.knownerrors.kb.internal.Sanitizer;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +37,11 @@ final class KbOptions {
             + "characters (they are skipped by default: they would run on every event).")
     boolean allowUnanchored;
 
+    @Option(names = "--time-budget", paramLabel = "DURATION", defaultValue = "1ms", converter = DurationConverter.class,
+            description = "Matching time allowed per event, e.g. 1ms, 500us; 0 for no limit (default: ${DEFAULT-VALUE}). "
+                    + "An event that uses it up is left undiagnosed; an entry that keeps doing it is quarantined.")
+    Duration timeBudget = KnowledgeBase.DEFAULT_TIME_BUDGET;
+
     @Option(names = "--locale", paramLabel = "en|zh", defaultValue = "en", converter = LanguageConverter.class,
             description = "Language of the diagnosis (default: ${DEFAULT-VALUE}).")
     Language language = Language.EN;
@@ -45,7 +52,7 @@ final class KbOptions {
     /** Loads the KB; each load problem becomes a warning line on {@code err}. */
     KnowledgeBase load(PrintWriter err) {
         KnowledgeBase kb = KnowledgeBase.builder().bundled(!noBundled).allowUnanchored(allowUnanchored).domains(domains)
-                .precisionGuard(!noPrecisionGuard).sources(locations).build();
+                .precisionGuard(!noPrecisionGuard).timeBudget(timeBudget).sources(locations).build();
         for (LoadProblem p : kb.problems()) {
             err.println(KnownErrorsCommand.PREFIX + "warning: " + Sanitizer.oneLine(p.toString(), ascii));
         }
@@ -53,8 +60,32 @@ final class KbOptions {
         return kb;
     }
 
+    /** After a scan: how many events ran out of matching time, and each quarantined entry, as warnings. */
+    void reportBudget(KnowledgeBase kb, PrintWriter err) {
+        if (kb.budgetOverruns() > 0) {
+            err.println(KnownErrorsCommand.PREFIX + "warning: " + kb.budgetOverruns() + " event(s) used up the "
+                    + Durations.format(kb.timeBudget()) + " matching time budget and were left undiagnosed"
+                    + " (--time-budget sets it)");
+        }
+        for (LoadProblem p : kb.quarantined()) {
+            err.println(KnownErrorsCommand.PREFIX + "warning: " + Sanitizer.oneLine(p.toString(), ascii));
+        }
+        err.flush();
+    }
+
     DiagnosisFormatter formatter() {
         return DiagnosisFormatter.of(language, ascii);
+    }
+
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     static final class LanguageConverter implements ITypeConverter<Language> {

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -63,6 +64,8 @@ public final class KnowledgeBase {
     public static final String BUNDLED_LOCATION = "classpath:dev/knownerrors/kb/bundled.json";
     /** Default cap on the scanned text of one event (message plus exception chain), in chars. */
     public static final int DEFAULT_MAX_SCAN_LENGTH = 8192;
+    /** Default matching time allowed per event. */
+    public static final Duration DEFAULT_TIME_BUDGET = Duration.ofMillis(1);
     /** Domains left out by default: not software errors (they come with third-party KBs). */
     public static final Set<String> NON_SOFTWARE_DOMAINS = Set.of("culture", "visa", "medical", "legal", "emergency",
             "safety", "food-safety", "mental-health", "disaster", "pet-safety", "banking", "policy");
@@ -86,6 +89,7 @@ public final class KnowledgeBase {
     private final Map<String, Integer> leftOutByReason;
     private final List<String> attributions;
     private final int maxScanLength;
+    private final Duration timeBudget;
 
     private KnowledgeBase(List<CompiledEntry> loaded, List<LoadProblem> problems, Builder options) {
         Map<String, CompiledEntry> unique = new LinkedHashMap<>();
@@ -112,13 +116,13 @@ public final class KnowledgeBase {
         }
         List<CompiledEntry> ranked = new ArrayList<>(unique.values());
         ranked.sort(WINNER_ORDER);
-        Engine built = new Engine(ranked, options.allowUnanchored, options.maxScanLength, all);
+        Engine built = new Engine(ranked, options.allowUnanchored, options.maxScanLength, options.timeBudget, all);
         if (options.precisionGuard) {
             List<CompiledEntry> guarded = guard(built, ranked, left);
             if (guarded.size() != ranked.size()) {
                 leftOut.put(GUARD_SAMPLE, ranked.size() - guarded.size());
                 ranked = guarded;
-                built = new Engine(ranked, options.allowUnanchored, options.maxScanLength, new ArrayList<>());
+                built = new Engine(ranked, options.allowUnanchored, options.maxScanLength, options.timeBudget, new ArrayList<>());
             }
         }
         Set<String> credits = new LinkedHashSet<>();
@@ -142,6 +146,7 @@ public final class KnowledgeBase {
         this.leftOutByReason = java.util.Collections.unmodifiableMap(leftOut);
         this.attributions = List.copyOf(credits);
         this.maxScanLength = options.maxScanLength;
+        this.timeBudget = options.timeBudget;
     }
 
     private static LoadProblem skip(CompiledEntry c, String field, String why) {
@@ -297,6 +302,35 @@ public final class KnowledgeBase {
     }
 
     /** The engine, for the differential test and benchmarks in this module. */
+    /**
+     * Entries taken out of matching at run time because their regex used up the per-event
+     * time budget (or overflowed the stack) again and again; each listed once, in the order it
+     * happened. Grows while the KB is used.
+     */
+    public List<LoadProblem> quarantined() {
+        return engine.quarantined();
+    }
+
+    /** How many events had their matching stopped by the time budget so far. */
+    public long budgetOverruns() {
+        return engine.overruns();
+    }
+
+    /** A description of the first budget overrun, if any happened. */
+    public Optional<String> firstOverrun() {
+        return Optional.ofNullable(engine.firstOverrun());
+    }
+
+    /** The matching time allowed per event ({@link Duration#ZERO}: no limit). */
+    public Duration timeBudget() {
+        return timeBudget;
+    }
+
+    /** The compiled entries in winner order (tests and tools in this package). */
+    List<CompiledEntry> compiled() {
+        return byRank;
+    }
+
     Engine engine() {
         return engine;
     }
@@ -346,6 +380,7 @@ public final class KnowledgeBase {
         private boolean allowUnanchored;
         private Set<String> domains;
         private boolean precisionGuard = true;
+        private Duration timeBudget = DEFAULT_TIME_BUDGET;
 
         private Builder() {
         }
@@ -409,6 +444,19 @@ public final class KnowledgeBase {
         /** Whether the precision guard runs (default true). */
         public Builder precisionGuard(boolean on) {
             this.precisionGuard = on;
+            return this;
+        }
+
+        /**
+         * The matching time allowed per event (default 1 ms; {@link Duration#ZERO} for no limit).
+         * When it is spent the event is left undiagnosed; an entry that uses it up
+         * repeatedly is quarantined (see {@link KnowledgeBase#quarantined()}).
+         */
+        public Builder timeBudget(Duration budget) {
+            if (budget == null || budget.isNegative()) {
+                throw new IllegalArgumentException("timeBudget must be zero or positive, was " + budget);
+            }
+            this.timeBudget = budget;
             return this;
         }
 

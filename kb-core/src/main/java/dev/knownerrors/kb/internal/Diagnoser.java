@@ -4,8 +4,10 @@ import dev.knownerrors.kb.Diagnosis;
 import dev.knownerrors.kb.DiagnosisFormatter;
 import dev.knownerrors.kb.KnowledgeBase;
 import dev.knownerrors.kb.Language;
+import dev.knownerrors.kb.LoadProblem;
 import dev.knownerrors.kb.ThrowableView;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +32,8 @@ public final class Diagnoser {
     private final AtomicInteger failures = new AtomicInteger();
     /** Text and fields depend only on the entry: rendered once per entry (bounded by the KB's size). */
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+    private volatile boolean overrunReported;
+    private volatile int quarantinesReported;
 
     private record Rendered(String text, Map<String, String> fields) {
     }
@@ -45,14 +49,16 @@ public final class Diagnoser {
      * asked for. Problems are left in {@link KnowledgeBase#problems()} for the adapter to report.
      */
     public static KnowledgeBase knowledgeBase(List<String> sources, boolean bundled, int maxScanLength,
-                                              boolean allowUnanchored, String domains, boolean precisionGuard) {
+                                              boolean allowUnanchored, String domains, boolean precisionGuard,
+                                              Duration timeBudget) {
         List<String> domainList = domains == null || domains.isBlank() ? List.of() : List.of(domains.split("\\s*,\\s*"));
         if (sources.isEmpty() && bundled && maxScanLength == KnowledgeBase.DEFAULT_MAX_SCAN_LENGTH && !allowUnanchored
-                && domainList.isEmpty() && precisionGuard) {
+                && domainList.isEmpty() && precisionGuard && timeBudget.equals(KnowledgeBase.DEFAULT_TIME_BUDGET)) {
             return KnowledgeBase.bundled();
         }
         return KnowledgeBase.builder().sources(sources).bundled(bundled).maxScanLength(maxScanLength)
-                .allowUnanchored(allowUnanchored).domains(domainList).precisionGuard(precisionGuard).build();
+                .allowUnanchored(allowUnanchored).domains(domainList).precisionGuard(precisionGuard)
+                .timeBudget(timeBudget).build();
     }
 
     public static DiagnosisFormatter formatter(String locale, boolean ascii) {
@@ -71,6 +77,7 @@ public final class Diagnoser {
     public <T> Result diagnose(String message, T thrown, ThrowableView<T> view) {
         try {
             Optional<Diagnosis> d = kb.diagnose(message, thrown, view);
+            watchBudget();
             if (d.isEmpty()) {
                 return null;
             }
@@ -83,6 +90,32 @@ public final class Diagnoser {
         } catch (RuntimeException | StackOverflowError e) {
             report(e);
             return null;
+        }
+    }
+
+    /**
+     * Reports, through the adapter's channel, the first budget overrun and each quarantined
+     * entry once. Two volatile reads per event when there is nothing new.
+     */
+    private void watchBudget() {
+        if (!overrunReported && kb.budgetOverruns() > 0) {
+            synchronized (this) {
+                if (!overrunReported) {
+                    overrunReported = true;
+                    kb.firstOverrun().ifPresent(what -> errors.accept("known-errors: " + what
+                            + " (further overruns are not reported; an entry that keeps using up the budget is quarantined)"));
+                }
+            }
+        }
+        List<LoadProblem> quarantined = kb.quarantined();
+        int n = quarantined.size();
+        if (n > quarantinesReported) {
+            synchronized (this) {
+                for (int i = quarantinesReported; i < n; i++) {
+                    errors.accept("known-errors: " + quarantined.get(i));
+                }
+                quarantinesReported = Math.max(quarantinesReported, n);
+            }
         }
     }
 

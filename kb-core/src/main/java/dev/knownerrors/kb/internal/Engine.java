@@ -4,9 +4,13 @@ import dev.knownerrors.kb.Diagnosis;
 import dev.knownerrors.kb.LoadProblem;
 import dev.knownerrors.kb.ThrowableView;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 
 /**
@@ -16,6 +20,12 @@ import java.util.regex.Matcher;
  * exactly what running every regex in winner order would give, since a match implies its
  * literals occur. Entries without a usable literal are reported; they run on every event
  * only when allowed.
+ *
+ * <p>Matching has a time budget per event: the regexes read the text through a
+ * {@link TimedText} that aborts them once the budget is spent, and the event is then left
+ * undiagnosed. The entry that used most of the event's time gets a strike; at
+ * {@link #QUARANTINE_STRIKES} strikes (or stack overflows) it is quarantined: it no longer
+ * runs, and it is listed once in {@link #quarantined()}.
  *
  * <p>Thread-safe and lock-free: each thread reuses its own scanning state and matchers, so a
  * non-matching event allocates nothing.
@@ -28,14 +38,29 @@ public final class Engine {
     private final Prefilter prefilter;
     private final int maxScanLength;
     private final ThreadLocal<Scratch> scratch;
+    /** Nanoseconds of matching per event; 0 for no limit. */
+    private final long budgetNanos;
+    private final String budgetText;
+    private final AtomicIntegerArray strikes;
+    private final List<LoadProblem> quarantined = new CopyOnWriteArrayList<>();
+    private final AtomicLong overruns = new AtomicLong();
+    private volatile String firstOverrun;
+
+    /** Strikes (budget overruns or stack overflows) after which an entry is quarantined. */
+    public static final int QUARANTINE_STRIKES = 3;
 
     /**
      * @param ranked           the entries, in winner order
      * @param allowUnanchored  run entries without a usable literal on every event (else skip them)
      * @param problems         receives one problem per entry without a usable literal
+     * @param timeBudget       matching time allowed per event; zero for no limit
      */
-    public Engine(List<CompiledEntry> ranked, boolean allowUnanchored, int maxScanLength, List<LoadProblem> problems) {
+    public Engine(List<CompiledEntry> ranked, boolean allowUnanchored, int maxScanLength, Duration timeBudget,
+                  List<LoadProblem> problems) {
         this.ranked = ranked.toArray(new CompiledEntry[0]);
+        this.budgetNanos = timeBudget.toNanos();
+        this.budgetText = Durations.format(timeBudget);
+        this.strikes = new AtomicIntegerArray(this.ranked.length);
         this.runnable = new boolean[this.ranked.length];
         this.maxScanLength = maxScanLength;
         List<List<List<String>>> windows = new ArrayList<>(this.ranked.length);
@@ -160,6 +185,40 @@ public final class Engine {
                 + always.length + " unanchored";
     }
 
+    /** Entries taken out of matching for using up the time budget again and again; each listed once. */
+    public List<LoadProblem> quarantined() {
+        return quarantined;
+    }
+
+    /** Events whose matching was stopped by the time budget. */
+    public long overruns() {
+        return overruns.get();
+    }
+
+    /** What the first overrun was, or {@code null} before any. */
+    public String firstOverrun() {
+        return firstOverrun;
+    }
+
+    private void overrun(int e) {
+        if (overruns.getAndIncrement() == 0) {
+            firstOverrun = "an event used up its matching time budget (" + budgetText + ")"
+                    + (e < 0 ? "" : " while entry '" + ranked[e].entry().id() + "' ran")
+                    + "; it was passed on undiagnosed";
+        }
+        if (e >= 0) {
+            strike(e, "its regex used up the per-event time budget (" + budgetText + ")");
+        }
+    }
+
+    private void strike(int e, String why) {
+        if (strikes.incrementAndGet(e) == QUARANTINE_STRIKES) {
+            CompiledEntry c = ranked[e];
+            quarantined.add(new LoadProblem(c.entry().source(), "'" + c.entry().id() + "'", "regex",
+                    "quarantined: " + why + " " + QUARANTINE_STRIKES + " times; it no longer runs"));
+        }
+    }
+
     private Scratch acquire() {
         Scratch s = scratch.get();
         // re-entrant use on one thread (a throwable accessor that logs) gets a scratch of its own
@@ -172,6 +231,7 @@ public final class Engine {
         final int[] candidates = new int[ranked.length + always.length];
         final Matcher[] matchers = new Matcher[ranked.length];
         final Object[] work = new Object[2 * EventText.MAX_THROWABLES];
+        final TimedText timed = new TimedText();
         int length;
         boolean busy;
 
@@ -218,24 +278,75 @@ public final class Engine {
         }
 
         Optional<Diagnosis> run(CharSequence text, int n) {
+            if (budgetNanos <= 0) {
+                return runUnlimited(text, n);
+            }
+            long start = System.nanoTime();
+            TimedText timed = this.timed.reset(text, start + budgetNanos);
+            int slowest = -1;
+            long slowestNanos = -1;
+            try {
+                for (int i = 0; i < n; i++) {
+                    int e = candidates[i];
+                    if (strikes.get(e) >= QUARANTINE_STRIKES) {
+                        continue;
+                    }
+                    Matcher m = matcher(e, timed);
+                    long t0 = System.nanoTime();
+                    try {
+                        if (m.find()) {
+                            return Optional.of(new Diagnosis(ranked[e].entry(), m.group(), m.start(), m.end()));
+                        }
+                    } catch (TimedText.BudgetSpent spent) {
+                        long own = System.nanoTime() - t0;
+                        overrun(own >= slowestNanos ? e : slowest);
+                        return Optional.empty();
+                    } catch (StackOverflowError deep) {
+                        strike(e, "its regex overflowed the stack");
+                    } finally {
+                        m.reset("");
+                    }
+                    long own = System.nanoTime() - t0;
+                    if (own > slowestNanos) {
+                        slowestNanos = own;
+                        slowest = e;
+                    }
+                }
+                return Optional.empty();
+            } finally {
+                timed.clear();
+            }
+        }
+
+        private Optional<Diagnosis> runUnlimited(CharSequence text, int n) {
             for (int i = 0; i < n; i++) {
                 int e = candidates[i];
-                Matcher m = matchers[e];
-                if (m == null) {
-                    m = ranked[e].pattern().matcher(text);
-                    matchers[e] = m;
-                } else {
-                    m.reset(text);
+                if (strikes.get(e) >= QUARANTINE_STRIKES) {
+                    continue;
                 }
+                Matcher m = matcher(e, text);
                 try {
                     if (m.find()) {
                         return Optional.of(new Diagnosis(ranked[e].entry(), m.group(), m.start(), m.end()));
                     }
+                } catch (StackOverflowError deep) {
+                    strike(e, "its regex overflowed the stack");
                 } finally {
                     m.reset(""); // drop the reference to the event's text
                 }
             }
             return Optional.empty();
+        }
+
+        private Matcher matcher(int e, CharSequence text) {
+            Matcher m = matchers[e];
+            if (m == null) {
+                m = ranked[e].pattern().matcher(text);
+                matchers[e] = m;
+            } else {
+                m.reset(text);
+            }
+            return m;
         }
     }
 }
