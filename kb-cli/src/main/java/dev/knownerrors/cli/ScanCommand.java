@@ -104,6 +104,7 @@ final class ScanCommand implements Callable<Integer> {
                 bar.clear();
                 report.finish(scanned, skipped, minLevel);
                 out.flush();
+                kbOptions.reportBudget(kb, err);
                 return KnownErrorsCommand.EXIT_OK;
             });
         }
