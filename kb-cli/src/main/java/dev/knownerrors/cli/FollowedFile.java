@@ -22,8 +22,10 @@ import java.util.Objects;
  * {@code quietMillis} after new data (so that the event being assembled is finished) and once
  * when the file was truncated or replaced (rotation); after that, {@link #restarted()} says whether
  * reading starts over at the beginning of the (new) file. A replaced file is read to its end
- * before switching. The thread's interrupt ends the wait with an {@link InterruptedIOException}.
- * Not thread-safe.
+ * before switching. Replacement is noticed by the file key (the inode); where the file system has
+ * none (Windows), and when a truncated file grows past the old size between two polls, only what
+ * the size shows is noticed, as with {@code tail}. The thread's interrupt ends the wait with an
+ * {@link InterruptedIOException}. Not thread-safe.
  */
 final class FollowedFile extends Reader {
 
