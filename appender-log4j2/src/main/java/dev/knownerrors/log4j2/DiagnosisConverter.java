@@ -21,7 +21,9 @@ import java.util.Locale;
  * <p>Behind a {@link DiagnosingRewritePolicy} it shows that policy's diagnosis (set the policy's
  * {@code appendToMessage} to false so the text is not shown twice). On its own it diagnoses
  * events at or above WARN with the bundled KB. Options, in any order: a level
- * ({@code %kb{INFO}}), a locale ({@code zh}), {@code ascii}.
+ * ({@code %kb{INFO}}), a locale ({@code zh}), {@code ascii}, {@code ansi} (the block coloured with
+ * ANSI codes, like {@code %highlight}; see {@link DiagnosisFormatter}). Behind the policy, a locale,
+ * {@code ascii} or {@code ansi} option makes the converter render the text itself with its own options.
  *
  * <p>Thread-safe; costs nothing below the minimum level or on events the policy already handled.
  */
@@ -45,6 +47,7 @@ public final class DiagnosisConverter extends LogEventPatternConverter {
         Level level = Level.WARN;
         Language language = Language.EN;
         boolean ascii = false;
+        boolean ansi = false;
         boolean customised = false;
         if (options != null) {
             for (String option : options) {
@@ -52,6 +55,9 @@ public final class DiagnosisConverter extends LogEventPatternConverter {
                 Level asLevel = Level.toLevel(o, null);
                 if (o.equals("ascii")) {
                     ascii = true;
+                    customised = true;
+                } else if (o.equals("ansi")) {
+                    ansi = true;
                     customised = true;
                 } else if (asLevel != null && !o.isEmpty()) {
                     level = asLevel;
@@ -61,12 +67,12 @@ public final class DiagnosisConverter extends LogEventPatternConverter {
                         customised = true;
                     } catch (IllegalArgumentException e) {
                         StatusLogger.getLogger().error(
-                                "known-errors: %kb option '{}' is not a level, a locale (en, zh) or ascii", option);
+                                "known-errors: %kb option '{}' is not a level, a locale (en, zh), ascii or ansi", option);
                     }
                 }
             }
         }
-        return new DiagnosisConverter(level, DiagnosisFormatter.of(language, ascii), customised);
+        return new DiagnosisConverter(level, DiagnosisFormatter.of(language, ascii).withAnsi(ansi), customised);
     }
 
     @Override

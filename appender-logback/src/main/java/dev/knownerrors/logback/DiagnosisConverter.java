@@ -18,7 +18,9 @@ import java.util.Locale;
  * <p>Behind a {@link DiagnosingAppender} it shows that appender's diagnosis (set the appender's
  * {@code appendToMessage} to false so the text is not shown twice). On its own it diagnoses
  * events at or above WARN with the bundled KB. Options, in any order: a level ({@code %kb{INFO}}),
- * a locale ({@code zh}), {@code ascii}.
+ * a locale ({@code zh}), {@code ascii}, {@code ansi} (the block coloured with ANSI codes, like
+ * {@code %highlight}; see {@link DiagnosisFormatter}). Behind the appender, a locale, {@code ascii}
+ * or {@code ansi} option makes the converter render the text itself with its own options.
  *
  * <p>Thread-safe; costs nothing below the minimum level or on events a wrapper already handled.
  */
@@ -32,6 +34,7 @@ public class DiagnosisConverter extends ClassicConverter {
     public void start() {
         Language language = Language.EN;
         boolean ascii = false;
+        boolean ansi = false;
         boolean customised = false;
         List<String> options = getOptionList();
         if (options != null) {
@@ -41,6 +44,9 @@ public class DiagnosisConverter extends ClassicConverter {
                 if (o.equals("ascii")) {
                     ascii = true;
                     customised = true;
+                } else if (o.equals("ansi")) {
+                    ansi = true;
+                    customised = true;
                 } else if (level != null && !o.isEmpty()) {
                     minimumLevel = level;
                 } else {
@@ -48,12 +54,12 @@ public class DiagnosisConverter extends ClassicConverter {
                         language = Language.parse(o);
                         customised = true;
                     } catch (IllegalArgumentException e) {
-                        addError("known-errors: %kb option '" + option + "' is not a level, a locale (en, zh) or ascii");
+                        addError("known-errors: %kb option '" + option + "' is not a level, a locale (en, zh), ascii or ansi");
                     }
                 }
             }
         }
-        DiagnosisFormatter f = DiagnosisFormatter.of(language, ascii);
+        DiagnosisFormatter f = DiagnosisFormatter.of(language, ascii).withAnsi(ansi);
         formatter = customised ? f : null;
         diagnoser = new Diagnoser(KnowledgeBase.bundled(), f, this::addError);
         super.start();

@@ -28,6 +28,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     KbOptions kbOptions;
 
+    @Mixin
+    ColorOption color;
+
     @Option(names = "--format", paramLabel = "text|jsonl", defaultValue = "text",
             converter = OutputFormat.Converter.class,
             description = "text (default): the diagnosis block; jsonl: one JSON object.")
@@ -47,7 +50,7 @@ final class ExplainCommand implements Callable<Integer> {
         } else if (format == OutputFormat.JSONL) {
             DiagnosisJson.write(out, 1, null, d.get(), kbOptions.language);
         } else {
-            DiagnosisFormatter formatter = kbOptions.formatter();
+            DiagnosisFormatter formatter = color.apply(kbOptions.formatter());
             out.println(formatter.block(d.get()));
             out.println("    matched: " + Terminal.cut(d.get().matchedText(), TextReport.FIRST_LINE_CHARS,
                     formatter.ascii()));

@@ -32,6 +32,11 @@ final class LogEventReader {
         this.maxTextChars = maxTextChars;
     }
 
+    /** How many lines were read so far. */
+    long lines() {
+        return lineNumber;
+    }
+
     /** The next event, or {@code null} at the end of the input. */
     LogEvent next() throws IOException {
         String first = pending;

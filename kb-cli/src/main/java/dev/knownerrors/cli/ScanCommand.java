@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -43,15 +42,29 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     KbOptions kbOptions;
 
+    @Mixin
+    ColorOption color;
+
     @Option(names = "--min-level", paramLabel = "LEVEL", converter = LogLevel.Converter.class,
             description = "Scan only events of this level or above (TRACE, DEBUG, INFO, WARN, ERROR); "
                     + "events without a level word are then skipped. Default: scan every event.")
     LogLevel minLevel;
 
-    @Option(names = "--format", paramLabel = "text|jsonl", defaultValue = "text",
-            converter = OutputFormat.Converter.class,
-            description = "text (default): each diagnosis and a summary; jsonl: one JSON object per diagnosed event.")
+    @Option(names = "--format", paramLabel = "text|jsonl|html", defaultValue = "text",
+            converter = OutputFormat.ScanConverter.class,
+            description = "text (default): each diagnosis and a summary table; jsonl: one JSON object per diagnosed "
+                    + "event (no summary record); html: one self-contained page with a chart over time, at the end.")
     OutputFormat format = OutputFormat.TEXT;
+
+    @Option(names = "--progress", paramLabel = "auto|always|never", defaultValue = "auto",
+            converter = Progress.Mode.Converter.class,
+            description = "A status line on stderr (bytes, lines, diagnosed so far), redrawn in place; "
+                    + "auto (default): when stderr is a terminal.")
+    Progress.Mode progress = Progress.Mode.AUTO;
+
+    @Option(names = {"-f", "--follow"}, description = "Keep reading the one FILE as it grows (like tail -F: "
+            + "truncation and rotation handled), printing diagnoses as they come, until Ctrl-C; then the summary.")
+    boolean follow;
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "Log files to scan, UTF-8; '-' or none: stdin.")
@@ -59,12 +72,18 @@ final class ScanCommand implements Callable<Integer> {
 
     private long scanned;
     private long skipped;
+    private long diagnosed;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String> inputs = files.isEmpty() ? List.of(STDIN) : files;
+        if (follow && (inputs.size() != 1 || inputs.get(0).equals(STDIN) || format == OutputFormat.HTML)) {
+            err.println(spec.qualifiedName() + ": --follow takes one FILE (not stdin) and the text or jsonl format");
+            err.flush();
+            return KnownErrorsCommand.EXIT_USAGE;
+        }
         for (String file : inputs) {
             String why = unreadable(file);
             if (why != null) {
@@ -72,36 +91,63 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         KnowledgeBase kb = kbOptions.load(err);
-        TextReport report = format == OutputFormat.TEXT ? new TextReport(out, kbOptions.formatter()) : null;
+        ScanReport report = switch (format) {
+            case TEXT -> new TextReport(out, color.apply(kbOptions.formatter()), inputs.size() > 1);
+            case JSONL -> new JsonlReport(out, kbOptions.language);
+            case HTML -> new HtmlReport(out, kbOptions.language);
+        };
+        Progress bar = Progress.create(progress, err, format != OutputFormat.HTML);
+        if (follow) {
+            return Follower.stoppableByShutdown(() -> {
+                Follower.follow(Path.of(inputs.get(0)), inputs.get(0), kb.maxScanLength(), bar,
+                        events -> drain(events, inputs.get(0), kb, report, bar));
+                bar.clear();
+                report.finish(scanned, skipped, minLevel);
+                out.flush();
+                kbOptions.reportBudget(kb, err);
+                return KnownErrorsCommand.EXIT_OK;
+            });
+        }
         for (String file : inputs) {
             String name = file.equals(STDIN) ? STDIN_NAME : file;
             try {
                 if (file.equals(STDIN)) {
-                    scan(new InputStreamReader(parent.stdin(), StandardCharsets.UTF_8), name, kb, out, report);
+                    scan(parent.stdin(), -1, name, kb, report, bar);
                 } else {
                     try (InputStream in = Files.newInputStream(Path.of(file))) {
-                        scan(new InputStreamReader(in, StandardCharsets.UTF_8), name, kb, out, report);
+                        scan(in, Files.size(Path.of(file)), name, kb, report, bar);
                     }
                 }
             } catch (IOException e) {
+                bar.clear();
                 out.flush();
                 return cannotRead(err, name, String.valueOf(e.getMessage()));
             }
         }
-        if (report != null) {
-            report.finish(scanned, skipped, minLevel);
-        }
+        bar.clear();
+        report.finish(scanned, skipped, minLevel);
         out.flush();
         kbOptions.reportBudget(kb, err);
         return KnownErrorsCommand.EXIT_OK;
     }
 
-    private void scan(Reader reader, String name, KnowledgeBase kb, PrintWriter out, TextReport report)
+    private void scan(InputStream in, long size, String name, KnowledgeBase kb, ScanReport report, Progress bar)
             throws IOException {
+        Progress.CountingInputStream counted = new Progress.CountingInputStream(in);
+        bar.start("scanning", name, () -> size, counted::count);
         int max = kb.maxScanLength();
-        LogEventReader events = new LogEventReader(new LineReader(reader, max), max);
+        LogEventReader events = new LogEventReader(
+                new LineReader(new InputStreamReader(counted, StandardCharsets.UTF_8), max), max);
+        drain(events, name, kb, report, bar);
+        report.endOfFile(name, events.lines());
+    }
+
+    /** Diagnoses the events until {@code events} has none (for now, when following). */
+    private void drain(LogEventReader events, String name, KnowledgeBase kb, ScanReport report, Progress bar)
+            throws IOException {
         LogEvent event;
         while ((event = events.next()) != null) {
+            bar.update(events.lines(), diagnosed);
             if (minLevel != null && (event.level() == null || event.level().compareTo(minLevel) < 0)) {
                 skipped++;
                 continue;
@@ -111,12 +157,13 @@ final class ScanCommand implements Callable<Integer> {
             if (d.isEmpty()) {
                 continue;
             }
-            if (report != null) {
-                report.event(name, event, d.get());
-            } else {
-                DiagnosisJson.write(out, event.line(), event.level(), d.get(), kbOptions.language);
-                out.flush();
-            }
+            diagnosed++;
+            bar.beforeOutput();
+            report.event(name, event, d.get());
+            bar.afterOutput(events.lines(), diagnosed);
+        }
+        if (follow) {
+            bar.show(events.lines(), diagnosed); // caught up: the line stays up to date while waiting
         }
     }
 

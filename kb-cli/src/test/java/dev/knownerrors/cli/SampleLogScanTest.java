@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,6 +50,17 @@ class SampleLogScanTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("    2  network/connection-refused ")
                 .endsWith("28 events scanned, 9 diagnosed, 8 known errors\n");
+    }
+
+    @Test
+    void theSummaryShownInTheReadmeIsTheRealOutput() throws IOException {
+        List<String> readme = Files.readAllLines(Path.of("../README.md"), StandardCharsets.UTF_8);
+        int from = readme.indexOf(readme.stream().filter(l -> l.startsWith("count  known error")).findFirst().orElseThrow());
+        int to = readme.indexOf("28 events scanned, 9 diagnosed, 8 known errors");
+        assertThat(to).isGreaterThan(from);
+
+        List<String> out = Cli.run("scan", SAMPLE).outLines();
+        assertThat(out.subList(out.size() - (to - from + 1), out.size())).isEqualTo(readme.subList(from, to + 1));
     }
 
     private static String field(String json, String name) throws IOException {

@@ -76,17 +76,30 @@ class ScanCommandTest {
     }
 
     @Test
-    void summaryCountsEachKnownErrorWithItsFirstAndLastPlace() {
+    void summaryTableListsEachKnownErrorWithCountFirstAndLastLineAndTitle() {
         Cli.Result r = Cli.run("scan", "--no-bundled", "--kb", kb, "--kb", SEED_KB, log.toString());
 
         List<String> lines = r.outLines();
         int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("count")).findFirst().orElseThrow());
-        assertThat(lines.subList(header + 1, lines.size())).satisfiesExactly(
-                row -> assertThat(row.split("\\s+")).containsExactly(
-                        "", "3", "network/connection-refused", log + ":3", log + ":20"),
-                row -> assertThat(row.split("\\s+")).containsExactly("", "1", REDIS_ID, log + ":11", log + ":11"),
-                row -> assertThat(row.split("\\s+")).containsExactly("", "1", "jvm/heap-space", log + ":12", log + ":12"),
-                total -> assertThat(total).isEqualTo("8 events scanned, 5 diagnosed, 3 known errors"));
+        assertThat(lines.subList(header, lines.size())).containsExactly(
+                "count  known error                       first  last  title",
+                "    3  network/connection-refused            3    20  java.net.ConnectException: Connection refused",
+                "    1  database/redis-bgsave-fork-error     11    11  Can't save in background: fork: Cannot allocate memory",
+                "    1  jvm/heap-space                       12    12  java.lang.OutOfMemoryError: Java heap space",
+                "8 events scanned, 5 diagnosed, 3 known errors");
+    }
+
+    @Test
+    void summaryTitlesAreCutToKeepTheTableNarrow() throws IOException {
+        Path longKb = Cli.write(dir.resolve("long.json"), "{\"id\": \"t/long\", \"regex\": \"widget broke\", "
+                + "\"signature\": \"widget broke " + "and then some more words ".repeat(10) + "\"}");
+        Path widget = Cli.write(dir.resolve("w.log"), "ERROR widget broke\n");
+
+        Cli.Result r = Cli.run("scan", "--no-bundled", "--kb", longKb.toString(), widget.toString());
+
+        assertThat(r.outLines()).filteredOn(l -> l.startsWith("    1  t/long")).singleElement().asString()
+                .startsWith("    1  t/long           1     1  widget broke and then some more words")
+                .endsWith("\u2026").hasSize(SummaryTable.WIDTH);
     }
 
     @Test
@@ -166,8 +179,9 @@ class ScanCommandTest {
         Cli.Result r = Cli.run("scan", "--no-bundled", "--kb", kb, log.toString(), other.toString());
 
         assertThat(r.out()).contains(other + ":1: 12:00 ERROR boom");
-        assertThat(r.outLines()).anySatisfy(row -> assertThat(row.split("\\s+"))
-                .containsExactly("", "2", "jvm/heap-space", log + ":12", other + ":1"));
+        assertThat(r.outLines()).anySatisfy(row -> assertThat(row).matches(
+                " {4}2  jvm/heap-space +" + java.util.regex.Pattern.quote(log + ":12") + " +"
+                        + java.util.regex.Pattern.quote(other + ":1") + " +java.lang.OutOfMemoryError: .*"));
     }
 
     @Test
@@ -181,6 +195,24 @@ class ScanCommandTest {
                     .doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u009b").doesNotContain("\u202e");
             assertThat(r.out().chars().filter(c -> c < 0x20 && c != '\n')).isEmpty();
         }
+    }
+
+    @Test
+    void colorAlwaysColoursOnlyTheDiagnosisBlockWithOurOwnCodes() throws IOException {
+        Path evil = Cli.write(dir.resolve("evil.log"), "\u001b[31mERROR\u001b[0m java.net.ConnectException: Connection refused\n");
+
+        Cli.Result coloured = Cli.run("scan", "--no-bundled", "--kb", kb, "--color=always", evil.toString());
+        Cli.Result plain = Cli.run("scan", "--no-bundled", "--kb", kb, "--color=never", evil.toString());
+
+        assertThat(coloured.out()).contains(String.join("\n",
+                evil + ":1: \uFFFD[31mERROR\uFFFD[0m java.net.ConnectException: Connection refused",
+                "  \u001b[1;31m\u2691 known error network/connection-refused\u001b[0;39m \u2014 Nothing listens on the target host and port.",
+                "    \u001b[32mtry: Check the host and port, start the server (85 %)\u001b[0;39m",
+                "    \u001b[33mdon't: Raising the connect timeout \u2014 nothing answers however long you wait (fails 90 %)\u001b[0;39m",
+                "    \u001b[2mdocs: https://docs.oracle.com/javase/8/docs/api/java/net/ConnectException.html\u001b[0;39m", ""));
+        assertThat(coloured.out().replaceAll("\u001b\\[(1;31|32|33|2|0;39)m", "")).isEqualTo(plain.out()).doesNotContain("\u001b");
+        assertThat(Cli.run("scan", "--no-bundled", "--kb", kb, evil.toString()).out())
+                .as("auto: stdout is not a terminal here").isEqualTo(plain.out());
     }
 
     @Test

@@ -18,7 +18,13 @@ class UsageErrorTest {
     @CsvSource(delimiter = '|', textBlock = """
             scan --bogus                       | known-errors scan: Unknown option: '--bogus'
             scan --min-level LOUD              | known-errors scan: Invalid value for option '--min-level': unknown level 'LOUD'
-            scan --format xml                  | known-errors scan: Invalid value for option '--format': unknown format 'xml' (expected text or jsonl)
+            scan --format xml                  | known-errors scan: Invalid value for option '--format': unknown format 'xml' (expected text, jsonl or html)
+            explain --format html boom         | known-errors explain: Invalid value for option '--format': unknown format 'html' (expected text or jsonl)
+            scan --progress sometimes          | known-errors scan: Invalid value for option '--progress': unknown mode 'sometimes' (expected auto, always or never)
+            explain --color pink boom          | known-errors explain: Invalid value for option '--color': unknown value 'pink' (expected auto, always or never)
+            scan --follow                      | known-errors scan: --follow takes one FILE (not stdin) and the text or jsonl format
+            scan --follow a.log b.log          | known-errors scan: --follow takes one FILE (not stdin) and the text or jsonl format
+            scan --follow --format html a.log  | known-errors scan: --follow takes one FILE (not stdin) and the text or jsonl format
             scan --min-level                   | known-errors scan: Missing required parameter for option '--min-level'
             explain --locale fr boom           | known-errors explain: Invalid value for option '--locale': unknown locale 'fr' (expected en or zh)
             explain                            | known-errors explain: Missing required parameter: 'MESSAGE'
@@ -61,8 +67,8 @@ class UsageErrorTest {
 
         Cli.Result scanHelp = Cli.run("scan", "--help");
         assertThat(scanHelp.exit()).isZero();
-        assertThat(scanHelp.out()).contains("--min-level=LEVEL", "--format=text|jsonl", "--kb=LOCATION", "--no-bundled",
-                "--locale=en|zh", "--ascii");
+        assertThat(scanHelp.out()).contains("--min-level=LEVEL", "--format=text|jsonl|html", "--kb=LOCATION", "--no-bundled",
+                "--locale=en|zh", "--ascii", "--progress=auto|always|never", "-f, --follow", "--color=auto|always|never");
 
         Cli.Result version = Cli.run("--version");
         assertThat(version.exit()).isZero();

@@ -26,6 +26,13 @@ import java.util.Map;
  * Lines are joined with {@code \n}; a line whose part is absent is left out. All KB text is
  * sanitised to one line (no CR/LF, control or bidi characters reach the output).
  *
+ * <p>{@link #withAnsi(boolean) withAnsi(true)} colours the block for a terminal with ANSI SGR
+ * codes, in Logback's {@code %highlight} manner ({@code ESC[<code>m} … {@code ESC[0;39m}): the
+ * marker, label and id bold red ({@code 1;31}), the {@code try} line green ({@code 32}), the
+ * {@code don't} line yellow ({@code 33}), the {@code docs} line faint ({@code 2}); indentation and
+ * the root cause stay uncoloured. The codes are added after the KB text is sanitised, so the only
+ * escape sequences in the output are these. {@link #fields} never carry codes.
+ *
  * <p>Immutable and thread-safe; formatting allocates only for events that matched.
  */
 public final class DiagnosisFormatter {
@@ -40,17 +47,30 @@ public final class DiagnosisFormatter {
     public static final List<String> FIELD_NAMES = List.of(FIELD_ID, FIELD_ROOT_CAUSE, FIELD_WORKAROUND,
             FIELD_DEAD_END, FIELD_DOC_URL, FIELD_CONFIDENCE);
 
+    private static final String HEAD = "1;31";
+    private static final String TRY = "32";
+    private static final String DONT = "33";
+    private static final String DOCS = "2";
+    private static final String RESET = "\u001b[0;39m";
+
     private final Language language;
     private final boolean ascii;
+    private final boolean ansi;
 
-    private DiagnosisFormatter(Language language, boolean ascii) {
+    private DiagnosisFormatter(Language language, boolean ascii, boolean ansi) {
         this.language = language;
         this.ascii = ascii;
+        this.ansi = ansi;
     }
 
-    /** A formatter for the given language; {@code ascii} keeps the block to printable ASCII. */
+    /** A formatter for the given language; {@code ascii} keeps the block's text to printable ASCII. */
     public static DiagnosisFormatter of(Language language, boolean ascii) {
-        return new DiagnosisFormatter(language == null ? Language.EN : language, ascii);
+        return new DiagnosisFormatter(language == null ? Language.EN : language, ascii, false);
+    }
+
+    /** This formatter with the block coloured by ANSI codes ({@code true}) or plain ({@code false}). */
+    public DiagnosisFormatter withAnsi(boolean ansi) {
+        return ansi == this.ansi ? this : new DiagnosisFormatter(language, ascii, ansi);
     }
 
     public Language language() {
@@ -61,35 +81,51 @@ public final class DiagnosisFormatter {
         return ascii;
     }
 
+    public boolean ansi() {
+        return ansi;
+    }
+
     /** The text block, lines joined with {@code \n}, no leading or trailing line break. */
     public String block(Diagnosis diagnosis) {
         KnownError e = diagnosis.knownError();
         boolean zh = language == Language.ZH;
         String dash = ascii ? " - " : " \u2014 ";
         StringBuilder sb = new StringBuilder(256);
-        sb.append(ascii ? "  [known error] " : zh ? "  \u2691 \u5df2\u77e5\u9519\u8bef " : "  \u2691 known error ");
-        sb.append(clean(e.id()));
+        sb.append("  ");
+        open(sb, HEAD).append(ascii ? "[known error] " : zh ? "\u2691 \u5df2\u77e5\u9519\u8bef " : "\u2691 known error ");
+        close(sb.append(clean(e.id())));
         String cause = firstSentence(clean(e.rootCause(language)));
         if (!cause.isEmpty()) {
             sb.append(dash).append(cause);
         }
         e.topWorkaround().ifPresent(w -> {
-            sb.append("\n    ").append(zh && !ascii ? "\u5c1d\u8bd5\uff1a" : "try: ").append(clean(w.text(language)));
+            open(sb.append("\n    "), TRY).append(zh && !ascii ? "\u5c1d\u8bd5\uff1a" : "try: ").append(clean(w.text(language)));
             if (w.successRate() != null) {
                 sb.append(" (").append(percent(w.successRate())).append(" %)");
             }
+            close(sb);
         });
         e.firstDeadEnd().ifPresent(d -> {
-            sb.append("\n    ").append(zh && !ascii ? "\u4e0d\u8981\uff1a" : "don't: ").append(clean(d.text(language, dash)));
+            open(sb.append("\n    "), DONT).append(zh && !ascii ? "\u4e0d\u8981\uff1a" : "don't: ")
+                    .append(clean(d.text(language, dash)));
             if (d.failRate() != null) {
                 sb.append(zh && !ascii ? " (\u5931\u8d25\u7387 " : " (fails ").append(percent(d.failRate())).append(" %)");
             }
+            close(sb);
         });
         String url = clean(e.officialDocUrl());
         if (!url.isEmpty()) {
-            sb.append("\n    ").append(zh && !ascii ? "\u6587\u6863\uff1a" : "docs: ").append(url);
+            close(open(sb.append("\n    "), DOCS).append(zh && !ascii ? "\u6587\u6863\uff1a" : "docs: ").append(url));
         }
         return sb.toString();
+    }
+
+    private StringBuilder open(StringBuilder sb, String sgr) {
+        return ansi ? sb.append("\u001b[").append(sgr).append('m') : sb;
+    }
+
+    private StringBuilder close(StringBuilder sb) {
+        return ansi ? sb.append(RESET) : sb;
     }
 
     /** What follows a message that carries a diagnosis: a line break and the block. */

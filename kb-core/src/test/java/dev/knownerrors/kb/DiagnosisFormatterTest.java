@@ -36,6 +36,41 @@ class DiagnosisFormatterTest {
     }
 
     @Test
+    void ansiColoursEachPartWithItsOwnCodeAndResetsAfterIt() {
+        Diagnosis d = diagnosis("{\"id\": \"t/disk\", \"regex\": \"disk full\", \"root_cause\": \"The disk is full. More.\","
+                + " \"workarounds\": [{\"action\": \"Buy disk\", \"success_rate\": 0.85}],"
+                + " \"dead_ends\": [{\"action\": \"Reboot\", \"why_fails\": \"frees nothing\", \"fail_rate\": 0.7}],"
+                + " \"official_doc_url\": \"https://example.org/disk\"}", "disk full");
+        DiagnosisFormatter plain = DiagnosisFormatter.of(Language.EN, false);
+        DiagnosisFormatter ansi = plain.withAnsi(true);
+
+        assertThat(ansi.block(d)).isEqualTo(String.join("\n",
+                "  \u001b[1;31m\u2691 known error t/disk\u001b[0;39m \u2014 The disk is full.",
+                "    \u001b[32mtry: Buy disk (85 %)\u001b[0;39m",
+                "    \u001b[33mdon't: Reboot \u2014 frees nothing (fails 70 %)\u001b[0;39m",
+                "    \u001b[2mdocs: https://example.org/disk\u001b[0;39m"));
+        assertThat(ansi.block(d).replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(plain.block(d));
+        assertThat(DiagnosisFormatter.of(Language.EN, true).withAnsi(true).block(d))
+                .startsWith("  \u001b[1;31m[known error] t/disk\u001b[0;39m - The disk is full.");
+        assertThat(ansi.fields(d)).isEqualTo(plain.fields(d));
+        assertThat(plain.block(d)).doesNotContain("\u001b");
+        assertThat(ansi.withAnsi(false).block(d)).isEqualTo(plain.block(d));
+    }
+
+    @Test
+    void ansiColouringOnlyEverEmitsItsOwnCodesAroundSanitisedKbText() {
+        Diagnosis d = diagnosis("{\"id\": \"t/evil\", \"regex\": \"evil\","
+                + " \"root_cause\": \"cause \\u001b[31mred\\u009b2J\","
+                + " \"workarounds\": [{\"action\": \"a\\u001b]8;;x\\u0007b\"}],"
+                + " \"official_doc_url\": \"https://x\\u001b[0m\"}", "evil");
+        String block = DiagnosisFormatter.of(Language.EN, false).withAnsi(true).block(d);
+
+        assertThat(block.replaceAll("\u001b\\[(1;31|32|33|2|0;39)m", "")).doesNotContain("\u001b", "\u009b", "\u0007");
+        assertThat(block).contains("cause \uFFFD[31mred\uFFFD2J",
+                "\u001b[32mtry: a\uFFFD]8;;x\uFFFDb\u001b[0;39m", "docs: https://x\uFFFD[0m\u001b[0;39m");
+    }
+
+    @Test
     void linesForAbsentPartsAreLeftOut() {
         Diagnosis d = diagnosis("{\"id\": \"t/bare\", \"regex\": \"bare failure\"}", "bare failure");
         assertThat(DiagnosisFormatter.of(Language.EN, false).block(d)).isEqualTo("  \u2691 known error t/bare");
