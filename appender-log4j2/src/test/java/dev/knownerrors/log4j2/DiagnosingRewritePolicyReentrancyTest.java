@@ -118,8 +118,10 @@ class DiagnosingRewritePolicyReentrancyTest {
         assertThat(count.chattyAboutStatus).isEqualTo(1);
         assertThat(count.diagnosed).doesNotContainKey("test/overflow"); // skipped, then quarantined
         assertThat(count.diagnosed.get("database/redis-bgsave-fork-error")).isEqualTo(2 * EVENTS / 10);
+        // the quarantine status line and the chatty event about it add at most two (2 seen in runs here; it
+        // depends on what else is in flight when the report is logged back, which this test does not control)
         assertThat(count.diagnosed.get("network/connection-refused")
-                + count.diagnosed.getOrDefault("jvm/stack-overflow-error", 0)).isEqualTo(EVENTS - EVENTS / 10 + 2);
+                + count.diagnosed.getOrDefault("jvm/stack-overflow-error", 0)).isBetween(EVENTS - EVENTS / 10, EVENTS - EVENTS / 10 + 2);
         assertThat(ours(status, Level.ERROR)).singleElement().satisfies(m -> assertThat(m).contains("quarantined: "));
     }
 

@@ -88,10 +88,12 @@ class DiagnosingAppenderReentrancyTest {
         int tenth = WORKERS * PER_WORKER / 10;
         assertThat(count.blocks).doesNotContainKey("test/overflow"); // skipped, then quarantined
         assertThat(count.blocks.getOrDefault("database/redis-bgsave-fork-error", 0)).isEqualTo(2 * tenth);
-        // the chatty events about the other events are connection refused; of the quarantine status line
-        // and the chatty event about it, one more is diagnosed (the status line itself names no known error)
-        assertThat(count.blocks.getOrDefault("network/connection-refused", 0)
-                + count.blocks.getOrDefault("jvm/stack-overflow-error", 0)).isEqualTo(WORKERS * PER_WORKER - tenth + 1);
+        // the chatty events about the other events are connection refused; the quarantine status line and the
+        // chatty event about it add at most two (0 and 1 seen in runs here: it depends on what else is in flight
+        // when the report is logged back, which this test does not control)
+        int refusedOrOverflow = count.blocks.getOrDefault("network/connection-refused", 0)
+                + count.blocks.getOrDefault("jvm/stack-overflow-error", 0);
+        assertThat(refusedOrOverflow).isBetween(WORKERS * PER_WORKER - tenth, WORKERS * PER_WORKER - tenth + 2);
         assertThat(Logback.statuses(context, Status.ERROR)).extracting(Status::getMessage)
                 .singleElement().satisfies(m -> assertThat(m).contains("quarantined: "));
     }

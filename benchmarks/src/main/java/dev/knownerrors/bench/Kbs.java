@@ -100,8 +100,16 @@ final class Kbs {
     }
 
     static KnowledgeBase load(int n) {
-        // exactly n entries: the precision guard would drop some (it is measured in LoadBenchmark)
-        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).precisionGuard(false).source(file(n).toString()).build();
+        return load(n, false);
+    }
+
+    /**
+     * With {@code guard} false, exactly n entries; with it true, the same file as users would run
+     * it (the precision guard on: it drops some entries and keeps weak alternatives out of the
+     * prefilter).
+     */
+    static KnowledgeBase load(int n, boolean guard) {
+        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).precisionGuard(guard).source(file(n).toString()).build();
         if (kb.entry(SEED_ID).isEmpty()) {
             throw new IllegalStateException("the seed entry must be in every benchmark KB");
         }

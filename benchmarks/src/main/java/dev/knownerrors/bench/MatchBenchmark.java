@@ -33,13 +33,17 @@ public class MatchBenchmark {
     @Param({"1", "100", "2500", "10000"})
     public int size;
 
+    /** false: exactly {@code size} entries, every one runnable; true: as users run it, the precision guard on. */
+    @Param({"false", "true"})
+    public boolean guard;
+
     private KnowledgeBase kb;
     private String[] benign;
     private int next;
 
     @Setup
     public void setup() {
-        kb = Kbs.load(size);
+        kb = Kbs.load(size, guard);
         // the non-matching stream: the benign messages this KB does not diagnose (broad third-party
         // regexes do match some of them: that is the precision problem, measured elsewhere)
         java.util.List<String> quiet = new java.util.ArrayList<>();
