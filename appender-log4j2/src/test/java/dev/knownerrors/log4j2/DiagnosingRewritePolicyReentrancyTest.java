@@ -115,7 +115,8 @@ class DiagnosingRewritePolicyReentrancyTest {
         assertThat(count.status).as("our quarantine report, logged by the status listener through the application")
                 .singleElement().satisfies(s -> assertThat(s).startsWith("known-errors: ").contains("'test/overflow'")
                         .contains("quarantined: its regex overflowed the stack 3 times"));
-        assertThat(count.chattyAboutStatus).isEqualTo(1);
+        // 0 when the report was logged back from inside the chatty appender: Log4j drops that recursive call
+        assertThat(count.chattyAboutStatus).isBetween(0, 1);
         assertThat(count.diagnosed).doesNotContainKey("test/overflow"); // skipped, then quarantined
         assertThat(count.diagnosed.get("database/redis-bgsave-fork-error")).isEqualTo(2 * EVENTS / 10);
         // the quarantine status line and the chatty event about it add at most two (2 seen in runs here; it

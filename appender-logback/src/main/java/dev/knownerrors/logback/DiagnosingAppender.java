@@ -56,6 +56,8 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     private double minimumConfidence;
     private String repeatWindow;
     private String scanPeriod;
+    /** Run-time reports waiting for this thread to release a wrapped appender's lock. */
+    private final java.util.Queue<String> deferred = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private Duration budget = KnowledgeBase.DEFAULT_TIME_BUDGET;
     private volatile Diagnoser diagnoser;
     private Reloader reloader;
@@ -195,7 +197,7 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
             if (kb.entries().isEmpty()) {
                 addWarn("known-errors: the knowledge base is empty; events are forwarded undiagnosed");
             }
-            diagnoser = new Diagnoser(kb, Diagnoser.formatter(formatterLocale(), ascii), this::addError, window);
+            diagnoser = new Diagnoser(kb, Diagnoser.formatter(formatterLocale(), ascii), this::runtimeError, window);
             if (watch != null) {
                 watch.start(diagnoser, this::loadKnowledgeBase, Reloader.ownThread(getName()));
                 reloader = watch;
@@ -236,6 +238,41 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
             }
         }
         appenders.appendLoopOnAppenders(out);
+        if (!deferred.isEmpty() && !holdsWrappedAppendersLock()) {
+            flushDeferred();
+        }
+    }
+
+    /**
+     * Reports a run-time problem (a quarantine, a budget overrun, a failure) through the status
+     * manager, unless this thread holds the lock of a wrapped appender: then the report waits
+     * until the outermost append returns. Logback calls status listeners under a lock of its
+     * status manager; a listener that logs would reach that wrapped appender, and wait for it,
+     * while this thread waits for the status manager: a deadlock. Reports are rare; the check
+     * costs nothing until there is one.
+     */
+    private void runtimeError(String message) {
+        if (holdsWrappedAppendersLock()) {
+            deferred.add(message);
+            return;
+        }
+        flushDeferred();
+        addError(message);
+    }
+
+    private boolean holdsWrappedAppendersLock() {
+        for (Iterator<Appender<ILoggingEvent>> it = appenders.iteratorForAppenders(); it.hasNext(); ) {
+            if (Thread.holdsLock(it.next())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void flushDeferred() {
+        for (String m = deferred.poll(); m != null; m = deferred.poll()) {
+            addError(m);
+        }
     }
 
     @Override
