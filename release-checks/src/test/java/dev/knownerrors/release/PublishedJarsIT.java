@@ -77,7 +77,7 @@ class PublishedJarsIT {
     void everyPublishedJarHasItsOwnValidModuleName() {
         Map<String, Path> jars = publishedJars();
         assertThat(jars.keySet()).contains("dev.knownerrors.kb", "dev.knownerrors.logback", "dev.knownerrors.log4j2",
-                "dev.knownerrors.cli");
+                "dev.knownerrors.cli", "dev.knownerrors.spring");
         assertThat(jars).hasSameSizeAs(Reactor.modules().stream().filter(Reactor.Module::publishedJar).toList());
     }
 
