@@ -109,7 +109,12 @@ final class Kbs {
      * prefilter).
      */
     static KnowledgeBase load(int n, boolean guard) {
-        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).precisionGuard(guard).source(file(n).toString()).build();
+        return load(n, guard, KnowledgeBase.DEFAULT_TIME_BUDGET);
+    }
+
+    static KnowledgeBase load(int n, boolean guard, java.time.Duration budget) {
+        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).precisionGuard(guard).timeBudget(budget)
+                .source(file(n).toString()).build();
         if (kb.entry(SEED_ID).isEmpty()) {
             throw new IllegalStateException("the seed entry must be in every benchmark KB");
         }

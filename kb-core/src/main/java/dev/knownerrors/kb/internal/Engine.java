@@ -410,28 +410,52 @@ public final class Engine {
             if (evidence < 0) {
                 return;
             }
+            if (best < 0 || tier[e] < tier[best]) {
+                keep(e, evidence, -1, m);
+                return;
+            }
+            if (tier[e] > tier[best]) {
+                return;
+            }
+            // the signature share is computed only here, when two matches compete (an event with one match allocates nothing for it)
+            int share;
+            boolean better;
+            if (tier[e] == 0 && evidence != bestEvidence) {
+                // own and bundled entries are written not to overlap: evidence first
+                share = -1;
+                better = evidence > bestEvidence;
+            } else {
+                // third-party regexes overlap heavily: the signature the event resembles most first
+                share = share(e, text);
+                int bs = bestShare(text);
+                better = tier[e] == 0 ? share > bs : share > bs || (share == bs && evidence > bestEvidence);
+            }
+            if (better) {
+                keep(e, evidence, share, m);
+            }
+        }
+
+        private void keep(int e, int evidence, int share, Matcher m) {
+            best = e;
+            bestEvidence = evidence;
+            bestShare = share;
+            bestText = m.group();
+            bestStart = m.start();
+            bestEnd = m.end();
+        }
+
+        private int bestShare(CharSequence text) {
+            if (bestShare < 0) {
+                bestShare = share(best, text);
+            }
+            return bestShare;
+        }
+
+        private int share(int e, CharSequence text) {
             if (words == null) {
                 words = Similarity.words(text);
             }
-            int share = Similarity.share(signatureWords[e], words);
-            boolean better;
-            if (best < 0 || tier[e] != tier[best]) {
-                better = best < 0 || tier[e] < tier[best];
-            } else if (tier[e] == 0) {
-                // own and bundled entries are written not to overlap: evidence first
-                better = evidence > bestEvidence || (evidence == bestEvidence && share > bestShare);
-            } else {
-                // third-party regexes overlap heavily: the signature the event resembles most first
-                better = share > bestShare || (share == bestShare && evidence > bestEvidence);
-            }
-            if (better) {
-                best = e;
-                bestEvidence = evidence;
-                bestShare = share;
-                bestText = m.group();
-                bestStart = m.start();
-                bestEnd = m.end();
-            }
+            return Similarity.share(signatureWords[e], words);
         }
 
         /**
