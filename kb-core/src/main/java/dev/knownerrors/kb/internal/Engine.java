@@ -392,11 +392,20 @@ public final class Engine {
         }
 
         /**
-         * Whether no candidate from {@code e} on can beat the best match so far: candidates come
-         * in winner order, so a later tier cannot win.
+         * Whether no candidate from {@code e} on can beat the best match so far. Candidates come
+         * in winner order (tier, then the most evidence a match can carry, descending): a later
+         * tier cannot win; among own and bundled entries, nor can one whose best possible evidence
+         * is below the best match's; among third-party entries, the same once the best match's
+         * signature share is already full.
          */
         private boolean settled(int e) {
-            return best >= 0 && tier[e] > tier[best];
+            if (best < 0) {
+                return false;
+            }
+            if (tier[e] != tier[best]) {
+                return tier[e] > tier[best];
+            }
+            return upper[e] < bestEvidence && (tier[e] == 0 || bestShare == Similarity.FULL);
         }
 
         /**

@@ -13,6 +13,9 @@ import java.util.Set;
  */
 final class Similarity {
 
+    /** The share of a signature whose every word is in the text. */
+    static final int FULL = 20;
+
     private Similarity() {
     }
 
@@ -44,7 +47,7 @@ final class Similarity {
                 found++;
             }
         }
-        return found * 20 / signature.length;
+        return found * FULL / signature.length;
     }
 
     private static void collect(CharSequence s, Set<String> out) {
