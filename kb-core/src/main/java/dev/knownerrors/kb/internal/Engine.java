@@ -79,6 +79,9 @@ public final class Engine {
             this.upper[e] = Evidence.max(this.ranked[e]);
         }
         this.budgetNanos = timeBudget.toNanos();
+        if (budgetNanos > 0) {
+            TimedText.ready();
+        }
         this.budgetText = Durations.format(timeBudget);
         this.strikes = new AtomicIntegerArray(this.ranked.length);
         this.runnable = new boolean[this.ranked.length];
@@ -346,7 +349,7 @@ public final class Engine {
                     Matcher m = matcher(e, timed);
                     long t0 = System.nanoTime();
                     try {
-                        consider(e, m, text);
+                        consider(e, m, timed); // evidence and signature words are read on the clock too
                     } catch (TimedText.BudgetSpent spent) {
                         long own = System.nanoTime() - t0;
                         // only a thread that really computed for the whole budget puts blame on an entry
@@ -470,7 +473,8 @@ public final class Engine {
         /**
          * The evidence of the first accepted match of entry {@code e} (the first of a few
          * successive matches, for a guarded entry whose leftmost match is too weak), or -1.
-         * Evidence is read from {@code plain}, the text without the budget's clock.
+         * Evidence is read from {@code plain}: the event's text, through the budget's clock when
+         * there is one (on a long match it is work too).
          */
         int accepted(int e, Matcher m, CharSequence plain) {
             if (!m.find()) {

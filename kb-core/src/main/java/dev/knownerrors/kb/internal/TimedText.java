@@ -14,13 +14,20 @@ import java.lang.management.ThreadMXBean;
  * descheduled for milliseconds in the middle of a cheap match, and that must neither cost the
  * event its diagnosis nor count against the entry. The wall clock (cheap to read) decides when to
  * look; the thread's CPU clock (a system call) is read only when the wall-clock budget has run
- * out, and once per event that reads more than {@link #CHECK_EVERY} characters. A hard
- * wall-clock cap of {@link #WALL_CAP_FACTOR} times the budget ends the match in any case.
+ * out, and once per event whose regexes read more than {@link #CPU_PROBE_CHECKS} times
+ * {@link #CHECK_EVERY} characters. A hard wall-clock cap of {@link #WALL_CAP_FACTOR} times the
+ * budget ends the match in any case.
  */
 final class TimedText implements CharSequence {
 
     /** Character reads between two looks at the clock: a few microseconds of matching. */
     static final int CHECK_EVERY = 1024;
+    /**
+     * The thread's CPU clock (a system call, about a microsecond) is first read after this many
+     * looks at the wall clock, or once an eighth of the budget has passed, so that the many short
+     * matches never read it.
+     */
+    static final int CPU_PROBE_CHECKS = 16;
     /** However descheduled the thread is, matching stops after this many budgets of wall time. */
     static final int WALL_CAP_FACTOR = 50;
 
@@ -44,6 +51,7 @@ final class TimedText implements CharSequence {
     private boolean cpuKnown;
     private boolean spentOnCpu;
     private int countdown;
+    private int checks;
 
     /** Starts an event at {@code wallStart} ({@link System#nanoTime()}) with {@code budget} nanoseconds. */
     TimedText reset(CharSequence text, long wallStart, long budget) {
@@ -55,6 +63,7 @@ final class TimedText implements CharSequence {
         this.cpuKnown = false;
         this.spentOnCpu = false;
         this.countdown = CHECK_EVERY;
+        this.checks = 0;
         return this;
     }
 
@@ -82,8 +91,9 @@ final class TimedText implements CharSequence {
 
     private void check() {
         long now = System.nanoTime();
-        if (!cpuKnown) {
-            // first look, a few microseconds in: assume the thread ran all along until now
+        if (!cpuKnown && (++checks == CPU_PROBE_CHECKS || now - wallStart > budget / 8)) {
+            // tens of microseconds in, or sooner when reading is slow (a costly regex, or the thread
+            // was descheduled): assume the thread ran all along until now
             cpuKnown = true;
             cpuStart = cpu() - (now - wallStart);
         }
@@ -103,6 +113,14 @@ final class TimedText implements CharSequence {
         }
         spentOnCpu = true;
         throw BudgetSpent.INSTANCE;
+    }
+
+    /**
+     * Loads the class and the thread-CPU clock (java.management's start-up takes milliseconds):
+     * called when a KB is built, so that the first event does not pay for it.
+     */
+    static boolean ready() {
+        return THREADS != null;
     }
 
     private static long cpu() {
