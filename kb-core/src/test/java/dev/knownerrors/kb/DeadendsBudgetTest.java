@@ -35,6 +35,16 @@ class DeadendsBudgetTest {
     void crafted_inputs_against_every_canon_come_back_within_the_budget() {
         assumeTrue(Files.isDirectory(DEADENDS), "deadends.dev snapshot not present at " + DEADENDS);
         KnowledgeBase kb = KnowledgeBase.builder().bundled(false).source(DEADENDS.toString()).build();
+        // past the thread's warm-up allowance (its first events get ten times the budget): each
+        // entry's own signature, a cheap event with candidates
+        int warm = 0;
+        for (CompiledEntry c : kb.compiled()) {
+            if (warm++ > 2 * dev.knownerrors.kb.internal.Engine.WARM_UP_RUNS) {
+                break;
+            }
+            kb.diagnoseText(String.valueOf(c.entry().signature()));
+        }
+        long overrunsWhileWarming = kb.budgetOverruns();
         List<Long> times = new ArrayList<>();
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long worstWall = 0;
@@ -58,7 +68,8 @@ class DeadendsBudgetTest {
         long p99 = times.get(times.size() * 99 / 100);
         System.out.printf("deadends.dev crafted inputs: %d events; CPU time per event: worst %.2f ms (%s), p99 %.3f ms;"
                         + " worst wall time %.2f ms; %d overruns of the 1 ms budget, %d entries quarantined%n", times.size(),
-                worst / 1e6, worstId, p99 / 1e6, worstWall / 1e6, kb.budgetOverruns(), kb.quarantined().size());
+                worst / 1e6, worstId, p99 / 1e6, worstWall / 1e6, kb.budgetOverruns() - overrunsWhileWarming,
+                kb.quarantined().size());
         assertThat(kb.budgetOverruns()).as("crafted inputs that needed the budget").isPositive();
         assertThat(times).as("time per event (ns)").allSatisfy(t -> assertThat(t).isLessThan(BROKEN_NANOS));
     }

@@ -44,7 +44,7 @@ class TimeBudgetTest {
         assertThat(d).isEmpty();
         assertThat(kb.budgetOverruns()).isEqualTo(1);
         assertThat(kb.firstOverrun()).hasValueSatisfying(s -> assertThat(s)
-                .contains("time budget (1 ms)").contains("'test/nested-any'"));
+                .contains("time budget (1 ms").contains("'test/nested-any'"));
     }
 
     @Test

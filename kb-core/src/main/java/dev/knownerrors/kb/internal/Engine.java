@@ -55,6 +55,15 @@ public final class Engine {
     /** Successive matches of one guarded entry looked at for one whose evidence passes the guard. */
     static final int MAX_TRIES = 8;
 
+    /**
+     * A thread's first events with candidates run cold code (the interpreter, first-time linking):
+     * measured on JDK 25, an ordinary bundled regex took over 1 ms on its first event. They get
+     * {@link #WARM_UP_FACTOR} times the budget, so that start-up neither loses diagnoses nor
+     * quarantines sound entries; a pathological regex is still stopped, a little later.
+     */
+    public static final int WARM_UP_RUNS = 200;
+    static final int WARM_UP_FACTOR = 10;
+
     /** Strikes (budget overruns or stack overflows) after which an entry is quarantined. */
     public static final int QUARANTINE_STRIKES = 3;
 
@@ -241,9 +250,10 @@ public final class Engine {
         return firstOverrun;
     }
 
-    private void overrun(int e, boolean onCpu) {
+    private void overrun(int e, boolean onCpu, boolean warmingUp) {
         if (overruns.getAndIncrement() == 0) {
-            firstOverrun = "an event used up its matching time budget (" + budgetText + ")"
+            firstOverrun = "an event used up its matching time budget (" + budgetText
+                    + (warmingUp ? ", " + WARM_UP_FACTOR + " times that while the thread warms up" : "") + ")"
                     + (e < 0 ? "" : " while entry '" + ranked[e].entry().id() + "' ran")
                     + (onCpu ? "" : " (the thread was mostly descheduled: " + TimedText.WALL_CAP_FACTOR
                     + " times the budget in wall-clock time)")
@@ -275,6 +285,8 @@ public final class Engine {
         final Matcher[] matchers = new Matcher[ranked.length];
         final Object[] work = new Object[2 * EventText.MAX_THROWABLES];
         final TimedText timed = new TimedText();
+        /** Events with candidates this thread has matched, counted up to {@link #WARM_UP_RUNS}. */
+        int warmUp;
         int best;
         int bestEvidence;
         int bestShare;
@@ -333,7 +345,12 @@ public final class Engine {
             if (budgetNanos <= 0) {
                 return runUnlimited(text, n);
             }
-            TimedText timed = this.timed.reset(text, System.nanoTime(), budgetNanos);
+            long budget = budgetNanos;
+            if (warmUp < WARM_UP_RUNS) {
+                warmUp++;
+                budget *= WARM_UP_FACTOR;
+            }
+            TimedText timed = this.timed.reset(text, System.nanoTime(), budget);
             int slowest = -1;
             long slowestNanos = -1;
             best = -1;
@@ -353,7 +370,7 @@ public final class Engine {
                     } catch (TimedText.BudgetSpent spent) {
                         long own = System.nanoTime() - t0;
                         // only a thread that really computed for the whole budget puts blame on an entry
-                        overrun(own >= slowestNanos ? e : slowest, timed.spentOnCpu());
+                        overrun(own >= slowestNanos ? e : slowest, timed.spentOnCpu(), budget != budgetNanos);
                         return Optional.empty();
                     } catch (StackOverflowError deep) {
                         strike(e, "its regex overflowed the stack");
