@@ -8,9 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 
@@ -46,11 +43,7 @@ public final class Engine {
     private final ThreadLocal<Scratch> scratch;
     /** Nanoseconds of matching per event; 0 for no limit. */
     private final long budgetNanos;
-    private final String budgetText;
-    private final AtomicIntegerArray strikes;
-    private final List<LoadProblem> quarantined = new CopyOnWriteArrayList<>();
-    private final AtomicLong overruns = new AtomicLong();
-    private volatile String firstOverrun;
+    private final Quarantine quarantine;
 
     /** Successive matches of one guarded entry looked at for one whose evidence passes the guard. */
     static final int MAX_TRIES = 8;
@@ -62,10 +55,10 @@ public final class Engine {
      * quarantines sound entries; a pathological regex is still stopped, a little later.
      */
     public static final int WARM_UP_RUNS = 200;
-    static final int WARM_UP_FACTOR = 10;
+    public static final int WARM_UP_FACTOR = 10;
 
     /** Strikes (budget overruns or stack overflows) after which an entry is quarantined. */
-    public static final int QUARANTINE_STRIKES = 3;
+    public static final int QUARANTINE_STRIKES = Quarantine.STRIKES;
 
     /**
      * @param ranked           the entries, in winner order
@@ -91,8 +84,7 @@ public final class Engine {
         if (budgetNanos > 0) {
             TimedText.ready();
         }
-        this.budgetText = Durations.format(timeBudget);
-        this.strikes = new AtomicIntegerArray(this.ranked.length);
+        this.quarantine = new Quarantine(this.ranked, timeBudget);
         this.runnable = new boolean[this.ranked.length];
         this.maxScanLength = maxScanLength;
         List<List<List<String>>> windows = new ArrayList<>(this.ranked.length);
@@ -209,7 +201,7 @@ public final class Engine {
         for (int i = 0; i < n; i++) {
             int e = s.candidates[i];
             Matcher m = ranked[e].pattern().matcher(text);
-            if (s.accepted(e, m, text) >= 0) {
+            if (s.rule.accepted(e, m, text) >= 0) {
                 out.add(e);
             }
         }
@@ -237,39 +229,17 @@ public final class Engine {
 
     /** Entries taken out of matching for using up the time budget again and again; each listed once. */
     public List<LoadProblem> quarantined() {
-        return quarantined;
+        return quarantine.quarantined();
     }
 
     /** Events whose matching was stopped by the time budget. */
     public long overruns() {
-        return overruns.get();
+        return quarantine.overruns();
     }
 
     /** What the first overrun was, or {@code null} before any. */
     public String firstOverrun() {
-        return firstOverrun;
-    }
-
-    private void overrun(int e, boolean onCpu, boolean warmingUp) {
-        if (overruns.getAndIncrement() == 0) {
-            firstOverrun = "an event used up its matching time budget (" + budgetText
-                    + (warmingUp ? ", " + WARM_UP_FACTOR + " times that while the thread warms up" : "") + ")"
-                    + (e < 0 ? "" : " while entry '" + ranked[e].entry().id() + "' ran")
-                    + (onCpu ? "" : " (the thread was mostly descheduled: " + TimedText.WALL_CAP_FACTOR
-                    + " times the budget in wall-clock time)")
-                    + "; it was passed on undiagnosed";
-        }
-        if (e >= 0 && onCpu) {
-            strike(e, "its regex used up the per-event time budget (" + budgetText + ")");
-        }
-    }
-
-    private void strike(int e, String why) {
-        if (strikes.incrementAndGet(e) == QUARANTINE_STRIKES) {
-            CompiledEntry c = ranked[e];
-            quarantined.add(new LoadProblem(c.entry().source(), "'" + c.entry().id() + "'", "regex",
-                    "quarantined: " + why + " " + QUARANTINE_STRIKES + " times; it no longer runs"));
-        }
+        return quarantine.firstOverrun();
     }
 
     private Scratch acquire() {
@@ -287,14 +257,7 @@ public final class Engine {
         final TimedText timed = new TimedText();
         /** Events with candidates this thread has matched, counted up to {@link #WARM_UP_RUNS}. */
         int warmUp;
-        int best;
-        int bestEvidence;
-        int bestShare;
-        /** The event's words, read on its first accepted match. */
-        java.util.Set<String> words;
-        String bestText;
-        int bestStart;
-        int bestEnd;
+        final WinnerRule rule = new WinnerRule(ranked, guarded, tier, upper, signatureWords);
         int length;
         boolean busy;
 
@@ -353,27 +316,27 @@ public final class Engine {
             TimedText timed = this.timed.reset(text, System.nanoTime(), budget);
             int slowest = -1;
             long slowestNanos = -1;
-            best = -1;
+            rule.reset();
             try {
                 for (int i = 0; i < n; i++) {
                     int e = candidates[i];
-                    if (strikes.get(e) >= QUARANTINE_STRIKES) {
+                    if (quarantine.out(e)) {
                         continue;
                     }
-                    if (settled(e)) {
+                    if (rule.settled(e)) {
                         break;
                     }
                     Matcher m = matcher(e, timed);
                     long t0 = System.nanoTime();
                     try {
-                        consider(e, m, timed); // evidence and signature words are read on the clock too
+                        rule.consider(e, m, timed); // evidence and signature words are read on the clock too
                     } catch (TimedText.BudgetSpent spent) {
                         long own = System.nanoTime() - t0;
                         // only a thread that really computed for the whole budget puts blame on an entry
-                        overrun(own >= slowestNanos ? e : slowest, timed.spentOnCpu(), budget != budgetNanos);
+                        quarantine.overrun(own >= slowestNanos ? e : slowest, timed.spentOnCpu(), budget != budgetNanos);
                         return Optional.empty();
                     } catch (StackOverflowError deep) {
-                        strike(e, "its regex overflowed the stack");
+                        quarantine.strike(e, "its regex overflowed the stack");
                     } finally {
                         m.reset("");
                     }
@@ -383,141 +346,32 @@ public final class Engine {
                         slowest = e;
                     }
                 }
-                return result();
+                return rule.result();
             } finally {
                 timed.clear();
             }
         }
 
         Optional<Diagnosis> runUnlimited(CharSequence text, int n) {
-            best = -1;
+            rule.reset();
             for (int i = 0; i < n; i++) {
                 int e = candidates[i];
-                if (strikes.get(e) >= QUARANTINE_STRIKES) {
+                if (quarantine.out(e)) {
                     continue;
                 }
-                if (settled(e)) {
+                if (rule.settled(e)) {
                     break;
                 }
                 Matcher m = matcher(e, text);
                 try {
-                    consider(e, m, text);
+                    rule.consider(e, m, text);
                 } catch (StackOverflowError deep) {
-                    strike(e, "its regex overflowed the stack");
+                    quarantine.strike(e, "its regex overflowed the stack");
                 } finally {
                     m.reset(""); // drop the reference to the event's text
                 }
             }
-            return result();
-        }
-
-        /**
-         * Whether no candidate from {@code e} on can beat the best match so far. Candidates come
-         * in winner order (tier, then the most evidence a match can carry, descending): a later
-         * tier cannot win; among own and bundled entries, nor can one whose best possible evidence
-         * is below the best match's; among third-party entries, the same once the best match's
-         * signature share is already full.
-         */
-        private boolean settled(int e) {
-            if (best < 0) {
-                return false;
-            }
-            if (tier[e] != tier[best]) {
-                return tier[e] > tier[best];
-            }
-            return upper[e] < bestEvidence && (tier[e] == 0 || bestShare == Similarity.FULL);
-        }
-
-        /**
-         * Runs candidate {@code e}; keeps its match when accepted and better than the best so far:
-         * an earlier tier; then, among own and bundled entries, more evidence, else a signature
-         * the event resembles more; among third-party entries the other way round. Ties keep the
-         * earlier candidate, so the order decides.
-         */
-        private void consider(int e, Matcher m, CharSequence text) {
-            int evidence = accepted(e, m, text);
-            if (evidence < 0) {
-                return;
-            }
-            if (best < 0 || tier[e] < tier[best]) {
-                keep(e, evidence, -1, m);
-                return;
-            }
-            if (tier[e] > tier[best]) {
-                return;
-            }
-            // the signature share is computed only here, when two matches compete (an event with one match allocates nothing for it)
-            int share;
-            boolean better;
-            if (tier[e] == 0 && evidence != bestEvidence) {
-                // own and bundled entries are written not to overlap: evidence first
-                share = -1;
-                better = evidence > bestEvidence;
-            } else {
-                // third-party regexes overlap heavily: the signature the event resembles most first
-                share = share(e, text);
-                int bs = bestShare(text);
-                better = tier[e] == 0 ? share > bs : share > bs || (share == bs && evidence > bestEvidence);
-            }
-            if (better) {
-                keep(e, evidence, share, m);
-            }
-        }
-
-        private void keep(int e, int evidence, int share, Matcher m) {
-            best = e;
-            bestEvidence = evidence;
-            bestShare = share;
-            bestText = m.group();
-            bestStart = m.start();
-            bestEnd = m.end();
-        }
-
-        private int bestShare(CharSequence text) {
-            if (bestShare < 0) {
-                bestShare = share(best, text);
-            }
-            return bestShare;
-        }
-
-        private int share(int e, CharSequence text) {
-            if (words == null) {
-                words = Similarity.words(text);
-            }
-            return Similarity.share(signatureWords[e], words);
-        }
-
-        /**
-         * The evidence of the first accepted match of entry {@code e} (the first of a few
-         * successive matches, for a guarded entry whose leftmost match is too weak), or -1.
-         * Evidence is read from {@code plain}: the event's text, through the budget's clock when
-         * there is one (on a long match it is work too).
-         */
-        int accepted(int e, Matcher m, CharSequence plain) {
-            if (!m.find()) {
-                return -1;
-            }
-            for (int tries = 1; ; tries++) {
-                int evidence = Evidence.of(ranked[e], plain, m.start(), m.end());
-                if (!guarded[e] || Evidence.accepted(evidence, m.end() - m.start())) {
-                    return evidence;
-                }
-                // the next match may start inside this one: another alternative can match there
-                if (tries == MAX_TRIES || m.start() + 1 > plain.length() || !m.find(m.start() + 1)) {
-                    return -1;
-                }
-            }
-        }
-
-        private Optional<Diagnosis> result() {
-            if (best < 0) {
-                words = null;
-                return Optional.empty();
-            }
-            Diagnosis d = new Diagnosis(ranked[best].entry(), bestText, bestStart, bestEnd);
-            bestText = null;
-            words = null;
-            return Optional.of(d);
+            return rule.result();
         }
 
         private Matcher matcher(int e, CharSequence text) {
