@@ -28,6 +28,8 @@ final class TimedText implements CharSequence {
      * matches never read it.
      */
     static final int CPU_PROBE_CHECKS = 16;
+    /** The most CPU one character read stands for, when estimating the time before the first CPU reading. */
+    static final long MAX_NANOS_PER_READ = 50;
     /** However descheduled the thread is, matching stops after this many budgets of wall time. */
     static final int WALL_CAP_FACTOR = 50;
 
@@ -93,9 +95,11 @@ final class TimedText implements CharSequence {
         long now = System.nanoTime();
         if (!cpuKnown && (++checks == CPU_PROBE_CHECKS || now - wallStart > budget / 8)) {
             // tens of microseconds in, or sooner when reading is slow (a costly regex, or the thread
-            // was descheduled): assume the thread ran all along until now
+            // was descheduled). The CPU used so far is the wall time, but no more than the reads
+            // done could take: a thread descheduled before this point must not be charged for it.
             cpuKnown = true;
-            cpuStart = cpu() - (now - wallStart);
+            long ran = Math.min(now - wallStart, (long) checks * CHECK_EVERY * MAX_NANOS_PER_READ);
+            cpuStart = cpu() - ran;
         }
         if (now - wallDeadline <= 0) {
             return;
