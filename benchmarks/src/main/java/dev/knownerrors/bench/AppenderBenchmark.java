@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import dev.knownerrors.logback.DiagnosingAppender;
 import org.apache.logging.log4j.core.config.builder.api.AppenderComponentBuilder;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
@@ -44,7 +45,8 @@ import java.util.concurrent.TimeUnit;
 @Fork(2)
 public class AppenderBenchmark {
 
-    @Param({"logback-file", "log4j2-file", "log4j2-raf"})
+    /** {@code logback-memory}: the same encoder into a stream that discards, to see our CPU cost without the file's I/O. */
+    @Param({"logback-file", "log4j2-file", "log4j2-raf", "logback-memory"})
     public String backend;
 
     @Param({"bare", "wrapped"})
@@ -66,7 +68,7 @@ public class AppenderBenchmark {
         events = Stream.events(mix);
         dir = Files.createTempDirectory("appender-bench");
         boolean wrapped = mode.equals("wrapped");
-        if (backend.equals("logback-file")) {
+        if (backend.startsWith("logback-")) {
             setupLogback(dir.resolve("app.log"), wrapped);
         } else {
             setupLog4j(dir.resolve("app.log"), backend.equals("log4j2-raf"), wrapped);
@@ -80,11 +82,18 @@ public class AppenderBenchmark {
         encoder.setContext(logback);
         encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger - %msg%n");
         encoder.start();
-        FileAppender<ILoggingEvent> fileAppender = new FileAppender<>();
+        OutputStreamAppender<ILoggingEvent> fileAppender;
+        if (backend.equals("logback-memory")) {
+            fileAppender = new OutputStreamAppender<>();
+            fileAppender.setOutputStream(java.io.OutputStream.nullOutputStream());
+        } else {
+            FileAppender<ILoggingEvent> onDisk = new FileAppender<>();
+            onDisk.setFile(file.toString());
+            onDisk.setAppend(false);
+            fileAppender = onDisk;
+        }
         fileAppender.setContext(logback);
         fileAppender.setName("FILE");
-        fileAppender.setFile(file.toString());
-        fileAppender.setAppend(false);
         fileAppender.setEncoder(encoder);
         fileAppender.start();
         Appender<ILoggingEvent> top = fileAppender;

@@ -112,4 +112,11 @@ class DiagnosisFormatterTest {
         DiagnosisFormatter f = DiagnosisFormatter.of(Language.EN, false);
         assertThat(f.suffix(d)).isEqualTo("\n" + f.block(d));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {0, 7, 999, 1_000, 1_204, 99_999, 100_000, 1_234_567,
+            Long.MAX_VALUE, -1, -1_000, Long.MIN_VALUE})
+    void repeat_counts_are_grouped_as_percent_comma_d_in_the_root_locale(long n) {
+        assertThat(DiagnosisFormatter.grouped(n)).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", n));
+    }
 }
