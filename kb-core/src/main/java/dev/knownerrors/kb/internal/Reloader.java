@@ -4,13 +4,10 @@ import dev.knownerrors.kb.KnowledgeBase;
 import dev.knownerrors.kb.LoadProblem;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,7 +16,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -41,7 +37,7 @@ public final class Reloader {
 
     /** Name prefix of the watcher thread an adapter owns. */
     public static final String THREAD_PREFIX = "known-errors-reload-";
-    private static final Pattern PERIOD = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-z]+)");
+    private static final Pattern BARE_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
     private static final int LISTED_PROBLEMS = 5;
 
     /** Where the periodic check runs: the framework's scheduler or a thread of our own. */
@@ -106,29 +102,16 @@ public final class Reloader {
      * Log4j as seconds, so it would mean different things in the two backends.
      */
     public static long periodMillis(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        long millis;
-        Matcher m = PERIOD.matcher(t);
-        if (t.startsWith("p")) {
-            try {
-                millis = Duration.parse(text.strip()).toMillis();
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("scanPeriod '" + text + "' is not an ISO-8601 duration");
-            }
-        } else if (m.matches()) {
-            double n = Double.parseDouble(m.group(1));
-            long unit = switch (m.group(2)) {
-                case "ms", "milli", "millis", "millisecond", "milliseconds" -> 1;
-                case "s", "sec", "second", "seconds" -> 1_000;
-                case "min", "minute", "minutes" -> 60_000;
-                case "h", "hour", "hours" -> 3_600_000;
-                default -> throw new IllegalArgumentException("scanPeriod '" + text + "' has an unknown unit '"
-                        + m.group(2) + "' (use milliseconds, seconds, minutes or hours)");
-            };
-            millis = (long) (n * unit);
-        } else {
+        String t = text.strip();
+        if (BARE_NUMBER.matcher(t).matches()) {
             throw new IllegalArgumentException("scanPeriod '" + text + "' is not a period; write a number and a unit,"
                     + " e.g. '30 seconds'");
+        }
+        long millis;
+        try {
+            millis = Durations.parse(t).toMillis();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("scanPeriod " + e.getMessage());
         }
         if (millis < 1) {
             throw new IllegalArgumentException("scanPeriod '" + text + "' must be at least 1 millisecond");
