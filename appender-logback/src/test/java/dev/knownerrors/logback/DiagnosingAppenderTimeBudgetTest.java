@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class DiagnosingAppenderTimeBudgetTest {
 
-    /** Passes the prefilter, then (.*a){12}x backtracks exponentially: there is no final x. */
-    static final String HOSTILE = "Lock wait timeout for user " + "a".repeat(40);
+    /** Passes the prefilter (its literals occur in order), then (.*a){12}x backtracks exponentially: no x right after an a. */
+    static final String HOSTILE = "Lock wait timeout for user " + "a".repeat(40) + " - no fix";
 
     @Test
     void hostile_messages_are_written_undiagnosed_and_the_slow_entry_is_quarantined_once(@TempDir Path dir)

@@ -38,6 +38,31 @@ class PrefilterDifferentialTest {
         assertThat(matched).as("texts that some entry matched").isGreaterThan(1000);
     }
 
+    /**
+     * The positional step rules a candidate out when its literals do not occur in regex order:
+     * the examples with their words reversed, their halves swapped, or split across two lines,
+     * must still get exactly what running every regex gives.
+     */
+    @Test
+    void examplesWithTheirLiteralsReorderedAgreeWithRunningEveryRegex() {
+        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).timeBudget(Duration.ZERO).source("src/main/kb").build();
+        List<String> corpus = new ArrayList<>();
+        for (KnownError e : kb.entries()) {
+            for (String example : e.examples()) {
+                String[] words = example.split(" ");
+                java.util.Collections.reverse(java.util.Arrays.asList(words));
+                corpus.add(String.join(" ", words));
+                int half = example.length() / 2;
+                corpus.add(example.substring(half) + " " + example.substring(0, half));
+                corpus.add(example.substring(0, half) + "\n" + example.substring(half));
+                corpus.add(example + " " + example.substring(0, half)); // a repeated first half after a full match
+            }
+        }
+        assertThat(corpus).hasSizeGreaterThan(400);
+        int matched = assertAgrees(kb.engine(), corpus);
+        assertThat(matched).as("reordered texts that some entry still matches").isGreaterThan(100);
+    }
+
     @Test
     void deadendsSnapshotEngineAgreesWithRunningEveryRegex() {
         assumeTrue(Files.isDirectory(DEADENDS), "deadends.dev snapshot not present at " + DEADENDS);

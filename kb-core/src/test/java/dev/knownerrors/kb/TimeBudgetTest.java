@@ -19,12 +19,20 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class TimeBudgetTest {
 
     static final Path PATHOLOGICAL = Path.of("src/test/resources/fixtures/pathological/redos.json");
-    /** Passes the prefilter (the literal is there), then backtracks exponentially: no final x. */
-    static final String NESTED = "Lock wait timeout while waiting for " + "a".repeat(40);
-    /** Every literal is present, but "lock restart" only before "deadlock found": n^4 backtracking over 8 KB. */
-    static final String CHAINED = "lock restart; " + "deadlock found when trying to get ".repeat(240);
-    /** Recursion per repetition of (a|b): overflows the stack. */
-    static final String DEEP = "stack depth probe " + "ab".repeat(50_000);
+    /**
+     * Passes the prefilter (every literal is there, in order: the x of "fix" after the a's), then
+     * backtracks exponentially: no x right after an a.
+     */
+    static final String NESTED = "Lock wait timeout while waiting for " + "a".repeat(40) + " - no fix";
+    /**
+     * Every literal is present and in order, but "lock restart" is on the next line, where
+     * {@code .*} cannot reach: n^4 backtracking over 8 KB.
+     */
+    static final String CHAINED = "deadlock found when trying to get ".repeat(240) + "\nlock restart";
+    /** The same literals out of order: ruled out before the regex runs. */
+    static final String CHAINED_OUT_OF_ORDER = "lock restart; " + "deadlock found when trying to get ".repeat(240);
+    /** Recursion per repetition of (a|b): overflows the stack before the final c is reached. */
+    static final String DEEP = "stack depth probe " + "ab".repeat(50_000) + "c";
     static final Duration SAFETY = Duration.ofSeconds(20);
 
     private static KnowledgeBase kb(Duration budget) {
@@ -53,6 +61,16 @@ class TimeBudgetTest {
         assertThat(assertTimeoutPreemptively(SAFETY, () -> kb.diagnoseText(CHAINED))).isEmpty();
         assertThat(kb.budgetOverruns()).isEqualTo(1);
         assertThat(kb.firstOverrun()).hasValueSatisfying(s -> assertThat(s).contains("'test/chained-any'"));
+    }
+
+    @Test
+    void a_candidate_whose_literals_occur_only_out_of_order_does_not_run_its_regex() {
+        KnowledgeBase kb = kb(Duration.ofNanos(1_000));
+        for (int i = 0; i < 5; i++) {
+            assertThat(assertTimeoutPreemptively(SAFETY, () -> kb.diagnoseText(CHAINED_OUT_OF_ORDER))).isEmpty();
+        }
+        assertThat(kb.budgetOverruns()).isZero();
+        assertThat(kb.quarantined()).isEmpty();
     }
 
     @Test
@@ -112,8 +130,9 @@ class TimeBudgetTest {
 
     @Test
     void a_zero_budget_means_no_limit() {
-        // slow but finite without a budget: (.*a){12}x over 20 a's takes millions of steps
-        String slow = "Lock wait timeout " + "a".repeat(20);
+        // slow but finite without a budget: (.*a){12}x over 20 a's takes millions of steps (the
+        // final x, not right after an a, lets it past the prefilter)
+        String slow = "Lock wait timeout " + "a".repeat(20) + " x";
         KnowledgeBase limited = kb(Duration.ofNanos(1_000));
         assertThat(limited.diagnoseText(slow)).isEmpty();
         assertThat(limited.budgetOverruns()).as("the same event under a 1 us budget").isEqualTo(1);

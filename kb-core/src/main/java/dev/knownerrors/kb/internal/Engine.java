@@ -39,6 +39,8 @@ public final class Engine {
     private final boolean[] runnable;
     private final int[] always;
     private final Prefilter prefilter;
+    /** Per entry, per alternative in the prefilter, its folded literal runs in regex order; null: no check. */
+    private final char[][][][] order;
     private final int maxScanLength;
     private final ThreadLocal<Scratch> scratch;
     /** Nanoseconds of matching per event; 0 for no limit. */
@@ -89,11 +91,13 @@ public final class Engine {
         this.maxScanLength = maxScanLength;
         List<List<List<String>>> windows = new ArrayList<>(this.ranked.length);
         List<Integer> unanchored = new ArrayList<>();
+        this.order = new char[this.ranked.length][][][];
         for (int e = 0; e < this.ranked.length; e++) {
             List<List<String>> entryWindows = windows(this.ranked[e], this.guarded[e]);
             windows.add(entryWindows);
             if (entryWindows != null) {
                 runnable[e] = true;
+                order[e] = InOrder.runs(this.ranked[e].literals(), this.guarded[e]);
                 continue;
             }
             CompiledEntry c = this.ranked[e];
@@ -153,7 +157,8 @@ public final class Engine {
             }
             CharSequence text = thrown != null ? EventText.of(message, thrown, view, maxScanLength)
                     : message == null ? "" : message.length() > maxScanLength ? message.substring(0, maxScanLength) : message;
-            return s.run(text, n);
+            n = s.inOrder(text, n);
+            return n == 0 ? Optional.empty() : s.run(text, n);
         } finally {
             s.release();
         }
@@ -169,6 +174,7 @@ public final class Engine {
             s.begin();
             s.append(scanned, 0, scanned.length());
             int n = s.candidates();
+            n = n == 0 ? 0 : s.inOrder(scanned, n);
             return n == 0 ? Optional.empty() : s.run(scanned, n);
         } finally {
             s.release();
@@ -196,7 +202,7 @@ public final class Engine {
         Scratch s = new Scratch();
         s.begin();
         s.append(text, 0, Math.min(text.length(), maxScanLength));
-        int n = s.candidates();
+        int n = s.inOrder(text, s.candidates());
         List<Integer> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int e = s.candidates[i];
@@ -213,7 +219,7 @@ public final class Engine {
         Scratch s = new Scratch();
         s.begin();
         s.append(text, 0, Math.min(text.length(), maxScanLength));
-        int n = s.candidates();
+        int n = s.inOrder(text, s.candidates());
         List<String> ids = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             ids.add(ranked[s.candidates[i]].entry().id());
@@ -255,6 +261,7 @@ public final class Engine {
         final Matcher[] matchers = new Matcher[ranked.length];
         final Object[] work = new Object[2 * EventText.MAX_THROWABLES];
         final TimedText timed = new TimedText();
+        final InOrder inOrder = new InOrder();
         /** Events with candidates this thread has matched, counted up to {@link #WARM_UP_RUNS}. */
         int warmUp;
         final WinnerRule rule = new WinnerRule(ranked, guarded, tier, upper, signatureWords);
@@ -301,6 +308,11 @@ public final class Engine {
                 java.util.Arrays.sort(candidates, 0, n);
             }
             return n;
+        }
+
+        /** Keeps the candidates one of whose alternatives has its literal runs in order in the text; returns how many. */
+        int inOrder(CharSequence text, int n) {
+            return inOrder.filter(text, Math.min(text.length(), maxScanLength), candidates, n, order);
         }
 
         /** The best accepted match of the candidates (in winner order), within the time budget. */

@@ -1,0 +1,119 @@
+package dev.knownerrors.kb.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The prefilter's second, positional step. The DFA pass only knows which windows occur
+ * somewhere; a regex such as {@code p99.*latency} is then a candidate on "latency p99=41ms",
+ * and its failing run costs microseconds of backtracking. Every match of an alternative
+ * contains that alternative's literal runs one after another, in regex order and without
+ * overlap, so a candidate none of whose alternatives finds its runs in that order in the
+ * (case-folded) text cannot match and need not run. Finding each run at its earliest place
+ * after the previous one decides this exactly: an embedding exists if and only if the greedy
+ * one does.
+ *
+ * <p>The check's own work is bounded per event ({@link #MAX_WORK} text positions examined): a
+ * text built to make the naive search slow only leaves the remaining candidates unchecked,
+ * which keeps them (a superset, as before).
+ *
+ * <p>Per-thread state (a folding buffer); not thread-safe.
+ */
+final class InOrder {
+
+    static final int MAX_WORK = 1 << 16;
+
+    private char[] folded = new char[256];
+
+    /**
+     * The runs to check for an entry: per alternative that the prefilter knows (for a guarded
+     * entry, the strong ones only: a weak alternative's match is never accepted), its folded
+     * runs in order; {@code null} when there is nothing to check.
+     */
+    static char[][][] runs(List<List<String>> literals, boolean guarded) {
+        if (literals == null || literals.isEmpty()) {
+            return null;
+        }
+        List<char[][]> out = new ArrayList<>(literals.size());
+        for (List<String> alt : literals) {
+            if (guarded && !Evidence.strong(alt)) {
+                continue;
+            }
+            if (alt.isEmpty()) {
+                return null; // an alternative that requires nothing: the entry cannot be ruled out
+            }
+            char[][] r = new char[alt.size()][];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = alt.get(i).toCharArray();
+            }
+            out.add(r);
+        }
+        return out.isEmpty() ? null : out.toArray(new char[0][][]);
+    }
+
+    /**
+     * Compacts {@code candidates[0, n)} to the entries that may match {@code text[0, length)}
+     * (order kept) and returns how many remain.
+     */
+    int filter(CharSequence text, int length, int[] candidates, int n, char[][][][] order) {
+        if (n == 0) {
+            return 0;
+        }
+        char[] t = fold(text, length);
+        int work = 0;
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            int e = candidates[i];
+            char[][][] alts = order[e];
+            boolean keep = alts == null || work > MAX_WORK;
+            for (int a = 0; !keep && a < alts.length; a++) {
+                int from = 0;
+                boolean all = true;
+                for (char[] run : alts[a]) {
+                    int at = indexOf(t, length, run, from);
+                    work += (at < 0 ? length : at + run.length) - from;
+                    if (at < 0) {
+                        all = false;
+                        break;
+                    }
+                    from = at + run.length;
+                }
+                keep = all;
+            }
+            if (keep) {
+                candidates[kept++] = e;
+            }
+        }
+        return kept;
+    }
+
+    private char[] fold(CharSequence text, int length) {
+        if (folded.length < length) {
+            folded = new char[Math.max(length, folded.length * 2)];
+        }
+        char[] t = folded;
+        for (int i = 0; i < length; i++) {
+            t[i] = CaseFold.fold(text.charAt(i));
+        }
+        return t;
+    }
+
+    /** The first place at or after {@code from} where {@code run} starts in {@code t[0, length)}, or -1. */
+    static int indexOf(char[] t, int length, char[] run, int from) {
+        char first = run[0];
+        int last = length - run.length;
+        outer:
+        for (int i = from; i <= last; i++) {
+            if (t[i] != first) {
+                continue;
+            }
+            for (int k = 1; k < run.length; k++) {
+                if (t[i + k] != run[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.knownerrors.kb.internal;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The prefilter's positional step, on hand-made runs (the engine-level agreement is PrefilterDifferentialTest's). */
+class InOrderTest {
+
+    private static int[] kept(String text, char[][][]... order) {
+        int[] candidates = new int[order.length];
+        for (int i = 0; i < candidates.length; i++) {
+            candidates[i] = i;
+        }
+        int n = new InOrder().filter(text, text.length(), candidates, order.length, order);
+        return java.util.Arrays.copyOf(candidates, n);
+    }
+
+    private static char[][][] entry(List<List<String>> alternatives) {
+        return InOrder.runs(alternatives, false);
+    }
+
+    @Test
+    void a_candidate_is_kept_when_one_alternative_finds_its_runs_in_order() {
+        char[][][] latency = entry(List.of(List.of("slow", "server"), List.of("p99", "latency")));
+        assertThat(kept("upstream p99=41ms; latency ok", latency)).containsExactly(0);
+        assertThat(kept("upstream latency p99=41ms", latency)).isEmpty();
+    }
+
+    @Test
+    void the_text_is_compared_case_folded() {
+        assertThat(kept("CONSUMER GROUP LAG 12", entry(List.of(List.of("consumer", "lag"))))).containsExactly(0);
+    }
+
+    @Test
+    void runs_may_not_share_characters_of_the_text() {
+        char[][][] abaBab = entry(List.of(List.of("aba", "bab")));
+        assertThat(kept("abab", abaBab)).isEmpty();
+        assertThat(kept("ababab", abaBab)).containsExactly(0);
+    }
+
+    @Test
+    void the_earliest_place_of_each_run_decides_so_a_later_repeat_still_counts() {
+        char[][][] e = entry(List.of(List.of("lock restart", "deadlock")));
+        assertThat(kept("deadlock; lock restart; deadlock again", e)).containsExactly(0);
+        assertThat(kept("deadlock; lock restart", e)).isEmpty();
+    }
+
+    @Test
+    void a_guarded_entry_is_judged_by_its_strong_alternatives_only() {
+        // "red" (3 characters) can never carry enough evidence to pass the guard
+        List<List<String>> alts = List.of(List.of("cluster health", "red"), List.of("red"));
+        char[][][] guarded = InOrder.runs(alts, true);
+        char[][][] unguarded = InOrder.runs(alts, false);
+        assertThat(guarded).hasNumberOfRows(1);
+        assertThat(kept("status=red", guarded)).isEmpty();
+        assertThat(kept("status=red", unguarded)).containsExactly(0);
+    }
+
+    @Test
+    void entries_without_runs_to_check_are_always_kept() {
+        assertThat(InOrder.runs(null, false)).isNull();
+        assertThat(kept("anything", null, entry(List.of(List.of("never"))))).containsExactly(0);
+    }
+
+    @Test
+    void once_its_work_bound_is_spent_the_rest_are_kept_unchecked() {
+        String text = "a".repeat(8_000);
+        char[][][] absent = entry(List.of(List.of("aaab")));
+        char[][][][] many = new char[40][][][];
+        java.util.Arrays.fill(many, absent);
+        int[] survivors = kept(text, many);
+        assertThat(survivors.length).as("checked and ruled out before the bound").isGreaterThan(0).isLessThan(40);
+        assertThat(survivors[survivors.length - 1]).isEqualTo(39);
+    }
+}
