@@ -84,7 +84,23 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
                 data.putValue(field.getKey(), field.getValue());
             }
             data.freeze();
-            return new Log4jLogEvent.Builder(source)
+            // Not Log4jLogEvent.Builder(source): it asks the event for its caller's location, a stack
+            // walk per diagnosed event even when no layout prints it. Left out, the copy finds the
+            // location lazily, on this same thread, only if a layout or an async hand-off asks.
+            return new Log4jLogEvent.Builder()
+                    .setLoggerFqcn(source.getLoggerFqcn())
+                    .setLoggerName(source.getLoggerName())
+                    .setLevel(source.getLevel())
+                    .setMarker(source.getMarker())
+                    .setThrown(source.getThrown())
+                    .setInstant(source.getInstant())
+                    .setNanoTime(source.getNanoTime())
+                    .setThreadId(source.getThreadId())
+                    .setThreadName(source.getThreadName())
+                    .setThreadPriority(source.getThreadPriority())
+                    .setContextStack(source.getContextStack())
+                    .setEndOfBatch(source.isEndOfBatch())
+                    .setIncludeLocation(source.isIncludeLocation())
                     .setMessage(new DiagnosedMessage(source.getMessage(), r, appendToMessage))
                     .setContextData(data)
                     .build();

@@ -50,6 +50,19 @@ class DiagnosingRewritePolicyWiringTest {
     }
 
     @Test
+    @LoggerContextSource("DiagnosingRewritePolicyWiringTest-location.xml")
+    void aDiagnosedEventStillNamesTheCallersClassAndMethod(LoggerContext context, @Named("List") ListAppender list) {
+        context.getLogger("cache").error(REDIS);
+        context.getLogger("cache").warn("Slow response from backend: {} ms", 1200);
+
+        String caller = " DiagnosingRewritePolicyWiringTest.aDiagnosedEventStillNamesTheCallersClassAndMethod - ";
+        assertThat(list.getMessages()).hasSize(2);
+        assertThat(list.getMessages().get(0)).startsWith("ERROR" + caller + REDIS)
+                .endsWith("[kb.id=database/redis-bgsave-fork-error]");
+        assertThat(list.getMessages().get(1)).startsWith("WARN" + caller).endsWith("[kb.id=]");
+    }
+
+    @Test
     @LoggerContextSource("DiagnosingRewritePolicyWiringTest-knowledge-bases.xml")
     void brokenKnowledgeBaseIsReportedPreciselyAndTheOtherOneStillWorks(LoggerContext context,
             @Named("List") ListAppender list, ListStatusListener status) {

@@ -134,11 +134,17 @@ public final class KnowledgeBase {
         ranked.sort(WINNER_ORDER);
         Engine built = new Engine(ranked, options.allowUnanchored, options.maxScanLength, options.timeBudget, guard(options), all);
         if (options.precisionGuard) {
-            List<CompiledEntry> guarded = guard(built, ranked, left);
-            if (guarded.size() != ranked.size()) {
-                leftOut.put(GUARD_SAMPLE, ranked.size() - guarded.size());
-                ranked = guarded;
-                built = new Engine(ranked, options.allowUnanchored, options.maxScanLength, options.timeBudget, guard(options), new ArrayList<>());
+            Set<Integer> dropped = guard(built, ranked, left);
+            if (!dropped.isEmpty()) {
+                leftOut.put(GUARD_SAMPLE, dropped.size());
+                List<CompiledEntry> kept = new ArrayList<>(ranked.size() - dropped.size());
+                for (int e = 0; e < ranked.size(); e++) {
+                    if (!dropped.contains(e)) {
+                        kept.add(ranked.get(e));
+                    }
+                }
+                ranked = kept;
+                built = built.without(dropped);
             }
         }
         Set<String> credits = new LinkedHashSet<>();
@@ -179,10 +185,13 @@ public final class KnowledgeBase {
         return BUNDLED_LOCATION.equals(c.entry().source());
     }
 
-    /** Drops every entry that matches a line of the benign sample; returns the rest, in order. */
-    private static List<CompiledEntry> guard(Engine engine, List<CompiledEntry> ranked, List<LoadProblem> left) {
+    /**
+     * The winner-order indexes of the entries that match a line of the benign sample (each
+     * reported in {@code left}); the precision guard drops them.
+     */
+    private static Set<Integer> guard(Engine engine, List<CompiledEntry> ranked, List<LoadProblem> left) {
         if (ranked.stream().allMatch(KnowledgeBase::bundledSource)) {
-            return ranked;
+            return Set.of();
         }
         Map<Integer, String> hits = new TreeMap<>();
         for (String line : benignSample()) {
@@ -192,20 +201,12 @@ public final class KnowledgeBase {
                 }
             }
         }
-        if (hits.isEmpty()) {
-            return ranked;
+        for (Map.Entry<Integer, String> hit : hits.entrySet()) {
+            String line = hit.getValue();
+            left.add(skip(ranked.get(hit.getKey()), "regex", "precision guard: matches ordinary log text: "
+                    + (line.length() > 160 ? line.substring(0, 160) + "\u2026" : line)));
         }
-        List<CompiledEntry> kept = new ArrayList<>(ranked.size() - hits.size());
-        for (int e = 0; e < ranked.size(); e++) {
-            String line = hits.get(e);
-            if (line == null) {
-                kept.add(ranked.get(e));
-            } else {
-                left.add(skip(ranked.get(e), "regex", "precision guard: matches ordinary log text: "
-                        + (line.length() > 160 ? line.substring(0, 160) + "\u2026" : line)));
-            }
-        }
-        return kept;
+        return hits.keySet();
     }
 
     private static List<String> benignSample() {

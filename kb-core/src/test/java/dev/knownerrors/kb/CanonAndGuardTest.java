@@ -131,6 +131,10 @@ class CanonAndGuardTest {
             assertThat(p.entry()).isEqualTo("'t/noisy'");
             assertThat(p.message()).startsWith("precision guard: matches ordinary log text: ").contains("HikariPool-1 - Start completed");
         });
+        // the dropped entry shares the engine's index with the kept one, and never runs
+        assertThat(guarded.diagnoseText("HikariPool-1 - Start completed.")).isEmpty();
+        assertThat(guarded.diagnoseText("HikariPool-1 - Connection is not available, request timed out after 30000ms."))
+                .map(Diagnosis::id).hasValue("t/fine");
     }
 
     @Test

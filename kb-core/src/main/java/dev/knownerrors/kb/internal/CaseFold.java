@@ -7,13 +7,18 @@ package dev.knownerrors.kb.internal;
  */
 final class CaseFold {
 
+    /** The fold of every character, computed once. */
+    private static final char[] FOLD = new char[65536];
     /** Characters whose fold is not itself folded (a second fold changes it); never used in literals. */
     private static final boolean[] UNSTABLE = new boolean[65536];
 
     static {
         for (int c = 0; c < 65536; c++) {
-            char f = fold((char) c);
-            UNSTABLE[c] = fold(f) != f;
+            FOLD[c] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : (char) c)
+                    : Character.toLowerCase(Character.toUpperCase((char) c));
+        }
+        for (int c = 0; c < 65536; c++) {
+            UNSTABLE[c] = FOLD[FOLD[c]] != FOLD[c];
         }
     }
 
@@ -21,10 +26,7 @@ final class CaseFold {
     }
 
     static char fold(char c) {
-        if (c < 128) {
-            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-        }
-        return Character.toLowerCase(Character.toUpperCase(c));
+        return FOLD[c];
     }
 
     /** Whether {@code c} can stand in a folded literal (its fold is stable and not a surrogate). */

@@ -37,6 +37,8 @@ public final class Engine {
     private final int[] upper;
     private final String[][] signatureWords;
     private final boolean[] runnable;
+    /** Whether some entry was taken out by {@link #without}: the prefilter may still name it. */
+    private final boolean someDropped;
     private final int[] always;
     private final Prefilter prefilter;
     /** Per entry, per alternative in the prefilter, its folded literal runs in regex order; null: no check. */
@@ -112,7 +114,37 @@ public final class Engine {
         }
         this.always = unanchored.stream().mapToInt(Integer::intValue).toArray();
         this.prefilter = new Prefilter(windows);
+        this.someDropped = false;
         this.scratch = ThreadLocal.withInitial(Scratch::new);
+    }
+
+    private Engine(Engine base, java.util.Set<Integer> dropped) {
+        this.ranked = base.ranked;
+        this.guarded = base.guarded;
+        this.tier = base.tier;
+        this.upper = base.upper;
+        this.signatureWords = base.signatureWords;
+        this.prefilter = base.prefilter;
+        this.order = base.order;
+        this.maxScanLength = base.maxScanLength;
+        this.budgetNanos = base.budgetNanos;
+        this.quarantine = new Quarantine(ranked, Duration.ofNanos(budgetNanos));
+        this.runnable = base.runnable.clone();
+        for (int e : dropped) {
+            runnable[e] = false;
+        }
+        this.always = java.util.Arrays.stream(base.always).filter(e -> runnable[e]).toArray();
+        this.someDropped = base.someDropped || !dropped.isEmpty();
+        this.scratch = ThreadLocal.withInitial(Scratch::new);
+    }
+
+    /**
+     * This engine without the entries at the given winner-order indexes: they never run. It
+     * shares the index (the prefilter's automaton still names them, and they are skipped), so
+     * that dropping a few entries, as the precision guard does at load, costs no second build.
+     */
+    public Engine without(java.util.Set<Integer> dropped) {
+        return new Engine(this, dropped);
     }
 
     /**
@@ -301,6 +333,15 @@ public final class Engine {
 
         int candidates() {
             int n = scan.candidates(candidates);
+            if (someDropped) {
+                int kept = 0;
+                for (int i = 0; i < n; i++) {
+                    if (runnable[candidates[i]]) {
+                        candidates[kept++] = candidates[i];
+                    }
+                }
+                n = kept;
+            }
             if (always.length > 0) {
                 for (int e : always) {
                     candidates[n++] = e;
@@ -341,7 +382,7 @@ public final class Engine {
                     Matcher m = matcher(e, timed);
                     long t0 = System.nanoTime();
                     try {
-                        rule.consider(e, m, timed); // evidence and signature words are read on the clock too
+                        rule.consider(e, m, timed, i == n - 1); // evidence and signature words are read on the clock too
                     } catch (TimedText.BudgetSpent spent) {
                         long own = System.nanoTime() - t0;
                         // only a thread that really computed for the whole budget puts blame on an entry
@@ -376,7 +417,7 @@ public final class Engine {
                 }
                 Matcher m = matcher(e, text);
                 try {
-                    rule.consider(e, m, text);
+                    rule.consider(e, m, text, i == n - 1);
                 } catch (StackOverflowError deep) {
                     quarantine.strike(e, "its regex overflowed the stack");
                 } finally {

@@ -89,9 +89,10 @@ final class Prefilter {
         }
         classes = Math.min(byFrequency.size() + 1, MAX_CLASSES);
         shift = 32 - Integer.numberOfLeadingZeros(Math.max(1, classes - 1));
+        byte[] classOfFolded = new byte[65536];
+        classIds.forEach((ch, k) -> classOfFolded[ch] = (byte) (int) k);
         for (int c = 0; c < 65536; c++) {
-            Integer k = classIds.get(CaseFold.fold((char) c));
-            classOf[c] = (byte) (k == null ? 0 : k);
+            classOf[c] = classOfFolded[CaseFold.fold((char) c)];
         }
 
         List<int[]> alts = new ArrayList<>();

@@ -87,14 +87,30 @@ final class Windows {
         for (int i = 0; i < w.length; i++) {
             w[i] = weight(run.charAt(i));
         }
-        for (String common : COMMON) {
-            for (int at = run.indexOf(common); at >= 0; at = run.indexOf(common, at + 1)) {
-                for (int i = at; i < at + common.length(); i++) {
-                    w[i] = weight(run.charAt(i)) * 0.2;
+        for (int at = 0; at < run.length(); at++) {
+            char first = run.charAt(at);
+            if (first >= 128) {
+                continue;
+            }
+            for (String common : COMMON_BY_FIRST[first]) {
+                if (run.startsWith(common, at)) {
+                    for (int i = at; i < at + common.length(); i++) {
+                        w[i] = weight(run.charAt(i)) * 0.2;
+                    }
                 }
             }
         }
         return w;
+    }
+
+    /** {@link #COMMON} by first character (all ASCII), so a run is looked at once, not once per common word. */
+    private static final String[][] COMMON_BY_FIRST = new String[128][];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            final char first = c;
+            COMMON_BY_FIRST[c] = java.util.Arrays.stream(COMMON).filter(w -> w.charAt(0) == first).toArray(String[]::new);
+        }
     }
 
     private static double sum(double[] weights, int from, int width) {

@@ -63,9 +63,17 @@ final class WinnerRule {
      * Runs candidate {@code e}; keeps its match when accepted and better than the best so far:
      * an earlier tier; then, among own and bundled entries, more evidence, else a signature
      * the event resembles more; among third-party entries the other way round. Ties keep the
-     * earlier candidate, so the order decides.
+     * earlier candidate, so the order decides. {@code last}: no candidate follows (an unguarded
+     * first match then needs no evidence weighed).
      */
-    void consider(int e, Matcher m, CharSequence text) {
+    void consider(int e, Matcher m, CharSequence text, boolean last) {
+        if (last && best < 0 && !guarded[e]) {
+            // the only match there will be, and nothing to compare its evidence with: not weighed
+            if (m.find()) {
+                keep(e, 0, -1, m);
+            }
+            return;
+        }
         int evidence = accepted(e, m, text);
         if (evidence < 0) {
             return;
