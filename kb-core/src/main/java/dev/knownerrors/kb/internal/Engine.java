@@ -189,8 +189,7 @@ public final class Engine {
             }
             CharSequence text = thrown != null ? EventText.of(message, thrown, view, maxScanLength)
                     : message == null ? "" : message.length() > maxScanLength ? message.substring(0, maxScanLength) : message;
-            n = s.inOrder(text, n);
-            return n == 0 ? Optional.empty() : s.run(text, n);
+            return s.run(text, n);
         } finally {
             s.release();
         }
@@ -206,7 +205,6 @@ public final class Engine {
             s.begin();
             s.append(scanned, 0, scanned.length());
             int n = s.candidates();
-            n = n == 0 ? 0 : s.inOrder(scanned, n);
             return n == 0 ? Optional.empty() : s.run(scanned, n);
         } finally {
             s.release();
@@ -226,7 +224,7 @@ public final class Engine {
                 s.candidates[n++] = e;
             }
         }
-        return s.runUnlimited(scanned, n);
+        return s.runUnlimited(scanned, n, false);
     }
 
     /** Winner-order indexes of every runnable entry with an accepted match in the text (not just the winner). */
@@ -359,7 +357,7 @@ public final class Engine {
         /** The best accepted match of the candidates (in winner order), within the time budget. */
         Optional<Diagnosis> run(CharSequence text, int n) {
             if (budgetNanos <= 0) {
-                return runUnlimited(text, n);
+                return runUnlimited(text, n, true);
             }
             long budget = budgetNanos;
             if (warmUp < WARM_UP_RUNS) {
@@ -370,6 +368,8 @@ public final class Engine {
             int slowest = -1;
             long slowestNanos = -1;
             rule.reset();
+            inOrder.begin();
+            int length = Math.min(text.length(), maxScanLength);
             try {
                 for (int i = 0; i < n; i++) {
                     int e = candidates[i];
@@ -378,6 +378,9 @@ public final class Engine {
                     }
                     if (rule.settled(e)) {
                         break;
+                    }
+                    if (!inOrder.admits(order[e], text, length)) {
+                        continue;
                     }
                     Matcher m = matcher(e, timed);
                     long t0 = System.nanoTime();
@@ -402,11 +405,15 @@ public final class Engine {
                 return rule.result();
             } finally {
                 timed.clear();
+                inOrder.begin();
             }
         }
 
-        Optional<Diagnosis> runUnlimited(CharSequence text, int n) {
+        /** @param positional whether candidates must pass the positional step (not for the reference) */
+        Optional<Diagnosis> runUnlimited(CharSequence text, int n, boolean positional) {
             rule.reset();
+            inOrder.begin();
+            int length = Math.min(text.length(), maxScanLength);
             for (int i = 0; i < n; i++) {
                 int e = candidates[i];
                 if (quarantine.out(e)) {
@@ -414,6 +421,9 @@ public final class Engine {
                 }
                 if (rule.settled(e)) {
                     break;
+                }
+                if (positional && !inOrder.admits(order[e], text, length)) {
+                    continue;
                 }
                 Matcher m = matcher(e, text);
                 try {
@@ -424,6 +434,7 @@ public final class Engine {
                     m.reset(""); // drop the reference to the event's text
                 }
             }
+            inOrder.begin(); // forget the text
             return rule.result();
         }
 

@@ -13,6 +13,10 @@ import java.util.List;
  * after the previous one decides this exactly: an embedding exists if and only if the greedy
  * one does.
  *
+ * <p>The engine checks a candidate just before its regex would run, so the candidates that the
+ * winner rule skips once an event is settled cost nothing here; the text is folded on the first
+ * check of an event.
+ *
  * <p>The check's own work is bounded per event ({@link #MAX_WORK} text positions examined): a
  * text built to make the naive search slow only leaves the remaining candidates unchecked,
  * which keeps them (a superset, as before).
@@ -56,38 +60,61 @@ final class InOrder {
      * (order kept) and returns how many remain.
      */
     int filter(CharSequence text, int length, int[] candidates, int n, char[][][][] order) {
-        if (n == 0) {
-            return 0;
-        }
-        char[] t = fold(text, length);
-        int work = 0;
+        begin();
         int kept = 0;
         for (int i = 0; i < n; i++) {
             int e = candidates[i];
-            char[][][] alts = order[e];
-            boolean keep = alts == null || work > MAX_WORK;
-            for (int a = 0; !keep && a < alts.length; a++) {
-                int from = 0;
-                boolean all = true;
-                for (char[] run : alts[a]) {
-                    int at = indexOf(t, length, run, from);
-                    work += (at < 0 ? length : at + run.length) - from;
-                    if (at < 0) {
-                        all = false;
-                        break;
-                    }
-                    from = at + run.length;
-                }
-                keep = all;
-            }
-            if (keep) {
+            if (admits(order[e], text, length)) {
                 candidates[kept++] = e;
             }
         }
+        begin(); // forget the text
         return kept;
     }
 
-    private char[] fold(CharSequence text, int length) {
+    private CharSequence foldedText;
+    private int work;
+
+    /** Starts an event (and forgets the last one's text): its text is folded on the first check that needs it. */
+    void begin() {
+        foldedText = null;
+        work = 0;
+    }
+
+    /**
+     * Whether an entry with these runs ({@code null}: nothing to check) may match
+     * {@code text[0, length)}: some alternative finds its runs in order. The same text, unchanged,
+     * for every call between two {@link #begin}s.
+     */
+    boolean admits(char[][][] alts, CharSequence text, int length) {
+        if (alts == null || work > MAX_WORK) {
+            return true;
+        }
+        if (foldedText != text) {
+            fold(text, length);
+            foldedText = text;
+        }
+        char[] t = folded;
+        for (char[][] alt : alts) {
+            int from = 0;
+            boolean all = true;
+            for (char[] run : alt) {
+                int at = indexOf(t, length, run, from);
+                work += (at < 0 ? length : at + run.length) - from;
+                if (at < 0) {
+                    all = false;
+                    break;
+                }
+                from = at + run.length;
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void fold(CharSequence text, int length) {
         if (folded.length < length) {
             folded = new char[Math.max(length, folded.length * 2)];
         }
@@ -95,7 +122,6 @@ final class InOrder {
         for (int i = 0; i < length; i++) {
             t[i] = CaseFold.fold(text.charAt(i));
         }
-        return t;
     }
 
     /** The first place at or after {@code from} where {@code run} starts in {@code t[0, length)}, or -1. */

@@ -41,8 +41,6 @@ final class Prefilter {
     private final int[] delta32;
     private final int[] outStart;
     private final int[] outWindows;
-    /** States from this number on have output (windows ending there). */
-    private final int firstOutput;
     private final int windows;
     private final int[] trigStart;
     private final int[] trigAlts;
@@ -220,34 +218,6 @@ final class Prefilter {
                 }
             }
         }
-        // renumber once more: the states without output first (breadth-first order kept), then the
-        // ones with output, so that the scan tells them apart by one comparison, no table read
-        int[] perm = new int[states];
-        int numbered = 0;
-        for (int pass = 0; pass < 2; pass++) {
-            for (int s = 0; s < states; s++) {
-                if (out.get(s).isEmpty() == (pass == 0)) {
-                    perm[s] = numbered++;
-                }
-            }
-        }
-        int[] permuted = new int[delta.length];
-        for (int s = 0; s < states; s++) {
-            for (int k = 0; k < classes; k++) {
-                permuted[perm[s] << shift | k] = perm[delta[s << shift | k]];
-            }
-        }
-        delta = permuted;
-        List<List<Integer>> outPermuted = new ArrayList<>(java.util.Collections.nCopies(states, (List<Integer>) null));
-        int withoutOutput = 0;
-        for (int s = 0; s < states; s++) {
-            outPermuted.set(perm[s], out.get(s));
-            if (out.get(s).isEmpty()) {
-                withoutOutput++;
-            }
-        }
-        out = outPermuted;
-        firstOutput = withoutOutput; // the root has no output, so it stays state 0
         if (states <= Character.MAX_VALUE) {
             delta16 = new char[delta.length];
             for (int i = 0; i < delta.length; i++) {
@@ -313,14 +283,13 @@ final class Prefilter {
             int s = state;
             int p = previous;
             int e = epoch;
-            int first = firstOutput;
             if (delta16 != null) {
                 for (int i = from; i < to; i++) {
                     int c = classOf[text.charAt(i)];
                     bigramSeen[p << shift | c] = e;
                     p = c;
                     s = delta16[s << shift | c];
-                    if (s >= first) {
+                    if (outStart[s] != outStart[s + 1]) {
                         hit(s);
                     }
                 }
@@ -330,7 +299,7 @@ final class Prefilter {
                     bigramSeen[p << shift | c] = e;
                     p = c;
                     s = delta32[s << shift | c];
-                    if (s >= first) {
+                    if (outStart[s] != outStart[s + 1]) {
                         hit(s);
                     }
                 }
@@ -345,7 +314,7 @@ final class Prefilter {
             previous = c;
             int i = state << shift | c;
             int s = delta16 != null ? delta16[i] : delta32[i];
-            if (s >= firstOutput) {
+            if (outStart[s] != outStart[s + 1]) {
                 hit(s);
             }
             state = s;
