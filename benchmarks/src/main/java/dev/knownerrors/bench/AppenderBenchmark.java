@@ -49,6 +49,10 @@ public class AppenderBenchmark {
     @Param({"logback-file", "log4j2-file", "log4j2-raf", "logback-memory"})
     public String backend;
 
+    /**
+     * {@code layer} (not run by default; {@code -p mode=layer}): wrapped, but with the minimum
+     * level OFF, so no event is scanned: what the extra appender layer alone costs.
+     */
     @Param({"bare", "wrapped"})
     public String mode;
 
@@ -67,7 +71,7 @@ public class AppenderBenchmark {
     public void setup() throws IOException {
         events = Stream.events(mix);
         dir = Files.createTempDirectory("appender-bench");
-        boolean wrapped = mode.equals("wrapped");
+        boolean wrapped = !mode.equals("bare");
         if (backend.startsWith("logback-")) {
             setupLogback(dir.resolve("app.log"), wrapped);
         } else {
@@ -102,6 +106,9 @@ public class AppenderBenchmark {
             diagnosing.setContext(logback);
             diagnosing.setName("DIAGNOSE");
             diagnosing.addAppender(fileAppender);
+            if (mode.equals("layer")) {
+                diagnosing.setMinimumLevel("OFF");
+            }
             diagnosing.start();
             top = diagnosing;
         }
@@ -123,7 +130,8 @@ public class AppenderBenchmark {
         if (wrapped) {
             b.add(b.newAppender("DIAGNOSE", "Rewrite")
                     .addComponent(b.newAppenderRef("FILE"))
-                    .addComponent(b.newComponent("DiagnosingRewritePolicy")));
+                    .addComponent(mode.equals("layer") ? b.newComponent("DiagnosingRewritePolicy").addAttribute("minimumLevel", "OFF")
+                            : b.newComponent("DiagnosingRewritePolicy")));
             top = "DIAGNOSE";
         }
         b.add(b.newRootLogger(org.apache.logging.log4j.Level.INFO).add(b.newAppenderRef(top)));
