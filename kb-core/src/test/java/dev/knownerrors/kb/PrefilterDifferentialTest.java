@@ -63,6 +63,46 @@ class PrefilterDifferentialTest {
         assertThat(matched).as("reordered texts that some entry still matches").isGreaterThan(100);
     }
 
+    /**
+     * A KB large enough that the automaton has more than 65,535 states, so its transitions are
+     * stored as ints, not chars: that scan loop must agree too.
+     */
+    @Test
+    void anAutomatonTooLargeForCharTransitionsAgreesWithRunningEveryRegex() {
+        java.util.Random random = new java.util.Random(11);
+        List<String> words = new ArrayList<>();
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 9_000; i++) {
+            String a = word(random);
+            String b = word(random);
+            words.add(a);
+            words.add(b);
+            json.append(i == 0 ? "" : ",").append(Entries.entry("gen/e" + i, a + " \\\\w+ " + b));
+        }
+        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).precisionGuard(false).timeBudget(Duration.ZERO)
+                .source(Entries.write(tempDir(), "large.json", json.append("]").toString()).toString()).build();
+        assertThat(kb.problems()).isEmpty();
+        String states = kb.engine().describe().replaceAll(".* (\\d+) states.*", "$1");
+        assertThat(Integer.parseInt(states)).as(kb.engine().describe()).isGreaterThan(Character.MAX_VALUE);
+        List<String> corpus = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            int k = random.nextInt(words.size() / 2) * 2;
+            corpus.add("at " + i + ": " + words.get(k) + " then " + words.get(k + 1)); // matches
+            corpus.add("at " + i + ": " + words.get(k + 1) + " then " + words.get(k)); // out of order
+            corpus.add(words.get(k) + " " + word(random) + " " + words.get(random.nextInt(words.size())));
+        }
+        int matched = assertAgrees(kb.engine(), corpus);
+        assertThat(matched).isGreaterThanOrEqualTo(1_000);
+    }
+
+    private static String word(java.util.Random random) {
+        char[] c = new char[8];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (char) ('a' + random.nextInt(26));
+        }
+        return new String(c);
+    }
+
     @Test
     void deadendsSnapshotEngineAgreesWithRunningEveryRegex() {
         assumeTrue(Files.isDirectory(DEADENDS), "deadends.dev snapshot not present at " + DEADENDS);

@@ -279,7 +279,18 @@ final class Prefilter {
             }
         }
 
+        /** A string's characters are copied out in chunks (an intrinsic) and read from an array. */
+        private final char[] chunk = new char[256];
+
         void feed(CharSequence text, int from, int to) {
+            if (text instanceof String str) {
+                for (int at = from; at < to; at += chunk.length) {
+                    int end = Math.min(to, at + chunk.length);
+                    str.getChars(at, end, chunk, 0);
+                    feedChunk(end - at);
+                }
+                return;
+            }
             int s = state;
             int p = previous;
             int e = epoch;
@@ -299,6 +310,38 @@ final class Prefilter {
                     bigramSeen[p << shift | c] = e;
                     p = c;
                     s = delta32[s << shift | c];
+                    if (outStart[s] != outStart[s + 1]) {
+                        hit(s);
+                    }
+                }
+            }
+            state = s;
+            previous = p;
+        }
+
+        private void feedChunk(int n) {
+            char[] t = chunk;
+            int s = state;
+            int p = previous;
+            int e = epoch;
+            if (delta16 != null) {
+                char[] delta = delta16;
+                for (int i = 0; i < n; i++) {
+                    int c = classOf[t[i]];
+                    bigramSeen[p << shift | c] = e;
+                    p = c;
+                    s = delta[s << shift | c];
+                    if (outStart[s] != outStart[s + 1]) {
+                        hit(s);
+                    }
+                }
+            } else {
+                int[] delta = delta32;
+                for (int i = 0; i < n; i++) {
+                    int c = classOf[t[i]];
+                    bigramSeen[p << shift | c] = e;
+                    p = c;
+                    s = delta[s << shift | c];
                     if (outStart[s] != outStart[s + 1]) {
                         hit(s);
                     }
