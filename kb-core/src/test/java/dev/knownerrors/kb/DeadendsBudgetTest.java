@@ -18,8 +18,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Crafted inputs against the real deadends.dev snapshot beside the repository (skipped when
  * it is absent). For every loaded canon, one event holds all the literals its regex requires,
- * in reverse order, repeated to the maximum scan length: every literal passes the prefilter,
- * and the chained {@code .*} segments backtrack over 8 KB before failing. With the default
+ * in reverse order, repeated to the maximum scan length: every literal passes the prefilter
+ * (and, the unit being repeated, the runs also occur in regex order across units, which
+ * passes its positional step), and the chained {@code .*} segments backtrack over 8 KB before
+ * failing. With the default
  * 1 ms budget each event must come back promptly and the worst ones must be counted as
  * overruns. Prints the worst-case and 99th-percentile time per event. The bound is checked on
  * the thread's CPU time: wall time also counts the moments the two-core machine gives the
