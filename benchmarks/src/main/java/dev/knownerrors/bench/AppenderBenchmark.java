@@ -50,8 +50,9 @@ public class AppenderBenchmark {
     public String backend;
 
     /**
-     * {@code layer} (not run by default; {@code -p mode=layer}): wrapped, but with the minimum
-     * level OFF, so no event is scanned: what the extra appender layer alone costs.
+     * Not run by default ({@code -p mode=...}): {@code layer}, wrapped but with the minimum level
+     * OFF, so no event is scanned: what the extra appender layer alone costs; {@code ascii}
+     * (Logback), wrapped with {@code ascii=true}: diagnosis text in printable ASCII only.
      */
     @Param({"bare", "wrapped"})
     public String mode;
@@ -108,6 +109,9 @@ public class AppenderBenchmark {
             diagnosing.addAppender(fileAppender);
             if (mode.equals("layer")) {
                 diagnosing.setMinimumLevel("OFF");
+            }
+            if (mode.equals("ascii")) {
+                diagnosing.setAscii(true);
             }
             diagnosing.start();
             top = diagnosing;
