@@ -52,7 +52,9 @@ public class AppenderBenchmark {
     /**
      * Not run by default ({@code -p mode=...}): {@code layer}, wrapped but with the minimum level
      * OFF, so no event is scanned: what the extra appender layer alone costs; {@code ascii}
-     * (Logback), wrapped with {@code ascii=true}: diagnosis text in printable ASCII only.
+     * (Logback), wrapped with {@code ascii=true}: diagnosis text in printable ASCII only;
+     * {@code fields}, wrapped with {@code appendToMessage=false}: the diagnosis only in the
+     * {@code kb.*} fields, no text written (the pattern here prints none of them).
      */
     @Param({"bare", "wrapped"})
     public String mode;
@@ -113,6 +115,9 @@ public class AppenderBenchmark {
             if (mode.equals("ascii")) {
                 diagnosing.setAscii(true);
             }
+            if (mode.equals("fields")) {
+                diagnosing.setAppendToMessage(false);
+            }
             diagnosing.start();
             top = diagnosing;
         }
@@ -135,6 +140,7 @@ public class AppenderBenchmark {
             b.add(b.newAppender("DIAGNOSE", "Rewrite")
                     .addComponent(b.newAppenderRef("FILE"))
                     .addComponent(mode.equals("layer") ? b.newComponent("DiagnosingRewritePolicy").addAttribute("minimumLevel", "OFF")
+                            : mode.equals("fields") ? b.newComponent("DiagnosingRewritePolicy").addAttribute("appendToMessage", false)
                             : b.newComponent("DiagnosingRewritePolicy")));
             top = "DIAGNOSE";
         }
