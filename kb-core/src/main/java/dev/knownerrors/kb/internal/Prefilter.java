@@ -259,8 +259,7 @@ final class Prefilter {
     final class Scan {
         private int state;
         private int previous;
-        /** One bit per class bigram seen in this text (cleared per text: 64 longs at most, a few cache lines). */
-        private final long[] bigramSeen = new long[Math.max(1, (1 << (2 * shift)) >>> 6)];
+        private final int[] bigramSeen = new int[1 << (2 * shift)];
         private int epoch = 1;
         private final int[] seen = new int[windows];
         private final int[] hits = new int[Math.max(1, windows)];
@@ -269,13 +268,13 @@ final class Prefilter {
 
         /** Starts a new text. */
         void reset() {
-            Arrays.fill(bigramSeen, 0L);
             state = 0;
             previous = 0;
             hitCount = 0;
             if (++epoch == Integer.MAX_VALUE) {
                 Arrays.fill(seen, 0);
                 Arrays.fill(entrySeen, 0);
+                Arrays.fill(bigramSeen, 0);
                 epoch = 1;
             }
         }
@@ -294,11 +293,11 @@ final class Prefilter {
             }
             int s = state;
             int p = previous;
+            int e = epoch;
             if (delta16 != null) {
                 for (int i = from; i < to; i++) {
                     int c = classOf[text.charAt(i)];
-                    int b = p << shift | c;
-                    bigramSeen[b >>> 6] |= 1L << b;
+                    bigramSeen[p << shift | c] = e;
                     p = c;
                     s = delta16[s << shift | c];
                     if (outStart[s] != outStart[s + 1]) {
@@ -308,8 +307,7 @@ final class Prefilter {
             } else {
                 for (int i = from; i < to; i++) {
                     int c = classOf[text.charAt(i)];
-                    int b = p << shift | c;
-                    bigramSeen[b >>> 6] |= 1L << b;
+                    bigramSeen[p << shift | c] = e;
                     p = c;
                     s = delta32[s << shift | c];
                     if (outStart[s] != outStart[s + 1]) {
@@ -325,12 +323,12 @@ final class Prefilter {
             char[] t = chunk;
             int s = state;
             int p = previous;
+            int e = epoch;
             if (delta16 != null) {
                 char[] delta = delta16;
                 for (int i = 0; i < n; i++) {
                     int c = classOf[t[i]];
-                    int b = p << shift | c;
-                    bigramSeen[b >>> 6] |= 1L << b;
+                    bigramSeen[p << shift | c] = e;
                     p = c;
                     s = delta[s << shift | c];
                     if (outStart[s] != outStart[s + 1]) {
@@ -341,8 +339,7 @@ final class Prefilter {
                 int[] delta = delta32;
                 for (int i = 0; i < n; i++) {
                     int c = classOf[t[i]];
-                    int b = p << shift | c;
-                    bigramSeen[b >>> 6] |= 1L << b;
+                    bigramSeen[p << shift | c] = e;
                     p = c;
                     s = delta[s << shift | c];
                     if (outStart[s] != outStart[s + 1]) {
@@ -356,8 +353,7 @@ final class Prefilter {
 
         void feed(char ch) {
             int c = classOf[ch];
-            int b = previous << shift | c;
-            bigramSeen[b >>> 6] |= 1L << b;
+            bigramSeen[previous << shift | c] = epoch;
             previous = c;
             int i = state << shift | c;
             int s = delta16 != null ? delta16[i] : delta32[i];
@@ -401,7 +397,7 @@ final class Prefilter {
         private boolean allSeen(int a) {
             for (int i = altStart[a] + 1; i < altStart[a + 1]; i++) {
                 int w = altWindows[i];
-                if (w >= BIGRAM ? (bigramSeen[(w - BIGRAM) >>> 6] & 1L << (w - BIGRAM)) == 0 : seen[w] != epoch) {
+                if ((w >= BIGRAM ? bigramSeen[w - BIGRAM] : seen[w]) != epoch) {
                     return false;
                 }
             }
