@@ -15,6 +15,9 @@ public final class Sanitizer {
         if (text == null) {
             return "";
         }
+        if (clean(text, ascii)) {
+            return text; // the usual case (ids, most KB text): nothing to copy
+        }
         StringBuilder sb = new StringBuilder(text.length());
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
@@ -41,6 +44,30 @@ public final class Sanitizer {
         }
         sb.setLength(end);
         return sb.toString();
+    }
+
+    /** Whether {@link #oneLine} would return the text unchanged. */
+    private static boolean clean(String text, boolean ascii) {
+        int n = text.length();
+        if (n > 0 && (text.charAt(0) == ' ' || text.charAt(n - 1) == ' ')) {
+            return false;
+        }
+        boolean space = false;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (space) {
+                    return false;
+                }
+                space = true;
+                continue;
+            }
+            space = false;
+            if (c < 0x20 || c >= 0x7F && (ascii || c <= 0x9F || c == '\u2028' || c == '\u2029' || isBidiControl(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isBidiControl(char c) {
