@@ -5,9 +5,10 @@ package dev.knownerrors.bench;
  * (not JMH): each round logs the 100 events through one setup, then through the other, timing
  * every call. Run with {@code benchmarks/run per-event BACKEND MIX MODE_A MODE_B [ROUNDS]}, e.g.
  * {@code benchmarks/run per-event logback-memory info95 bare wrapped}. Prints the events whose
- * cost differs by more than 150 ns, and the average per event. Being in one JVM, both setups
- * share the JIT's profile of the logging framework's call sites; JMH runs them in separate
- * forks, where the bare setup's appender loop sees one appender class only.
+ * cost differs by more than 150 ns, and the average per event. Sharing one JVM, the two setups
+ * share the JIT's compiled code for the logging framework, which slows the bare one and speeds
+ * the wrapped one: for the ratio, give the same mode twice ({@code bare bare}, then
+ * {@code wrapped wrapped}) and compare the two runs, as JMH's separate forks do.
  */
 public final class PerEventCost {
 
