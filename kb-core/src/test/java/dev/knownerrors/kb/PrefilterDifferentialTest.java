@@ -64,6 +64,29 @@ class PrefilterDifferentialTest {
     }
 
     /**
+     * The scan reads the text in chunks of 256 characters: literals that straddle a chunk's end,
+     * and texts that are not strings (copied out character by character), must give what running
+     * every regex gives.
+     */
+    @Test
+    void textsReadAcrossChunkEndsAndAsOtherCharSequencesAgreeWithRunningEveryRegex() {
+        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).timeBudget(Duration.ZERO).source("src/main/kb").build();
+        List<String> corpus = new ArrayList<>();
+        for (KnownError e : kb.entries()) {
+            for (String example : e.examples()) {
+                for (int pad : new int[] {240, 250, 253, 255, 256 + 250}) {
+                    corpus.add("~".repeat(pad) + " " + example);
+                }
+            }
+        }
+        int matched = assertAgrees(kb.engine(), corpus);
+        assertThat(matched).isGreaterThan(corpus.size() / 2);
+        for (String text : corpus) {
+            assertThat(kb.engine().diagnose(new StringBuilder(text))).as(text).isEqualTo(kb.engine().diagnose(text));
+        }
+    }
+
+    /**
      * A KB large enough that the automaton has more than 65,535 states, so its transitions are
      * stored as ints, not chars: that scan loop must agree too.
      */

@@ -6,8 +6,10 @@ import dev.knownerrors.kb.ThrowableView;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 
@@ -118,7 +120,7 @@ public final class Engine {
         this.scratch = ThreadLocal.withInitial(Scratch::new);
     }
 
-    private Engine(Engine base, java.util.Set<Integer> dropped) {
+    private Engine(Engine base, Set<Integer> dropped) {
         this.ranked = base.ranked;
         this.guarded = base.guarded;
         this.tier = base.tier;
@@ -133,7 +135,7 @@ public final class Engine {
         for (int e : dropped) {
             runnable[e] = false;
         }
-        this.always = java.util.Arrays.stream(base.always).filter(e -> runnable[e]).toArray();
+        this.always = Arrays.stream(base.always).filter(e -> runnable[e]).toArray();
         this.someDropped = base.someDropped || !dropped.isEmpty();
         this.scratch = ThreadLocal.withInitial(Scratch::new);
     }
@@ -143,7 +145,7 @@ public final class Engine {
      * shares the index (the prefilter's automaton still names them, and they are skipped), so
      * that dropping a few entries, as the precision guard does at load, costs no second build.
      */
-    public Engine without(java.util.Set<Integer> dropped) {
+    public Engine without(Set<Integer> dropped) {
         return new Engine(this, dropped);
     }
 
@@ -344,7 +346,7 @@ public final class Engine {
                 for (int e : always) {
                     candidates[n++] = e;
                 }
-                java.util.Arrays.sort(candidates, 0, n);
+                Arrays.sort(candidates, 0, n);
             }
             return n;
         }

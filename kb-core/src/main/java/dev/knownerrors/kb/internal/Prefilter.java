@@ -279,44 +279,21 @@ final class Prefilter {
             }
         }
 
-        /** A string's characters are copied out in chunks (an intrinsic) and read from an array. */
+        /** The text is fed in chunks copied out to this array (for a string, by {@code String.getChars}). */
         private final char[] chunk = new char[256];
 
         void feed(CharSequence text, int from, int to) {
-            if (text instanceof String str) {
-                for (int at = from; at < to; at += chunk.length) {
-                    int end = Math.min(to, at + chunk.length);
-                    str.getChars(at, end, chunk, 0);
-                    feedChunk(end - at);
-                }
-                return;
-            }
-            int s = state;
-            int p = previous;
-            int e = epoch;
-            if (delta16 != null) {
-                for (int i = from; i < to; i++) {
-                    int c = classOf[text.charAt(i)];
-                    bigramSeen[p << shift | c] = e;
-                    p = c;
-                    s = delta16[s << shift | c];
-                    if (outStart[s] != outStart[s + 1]) {
-                        hit(s);
+            for (int at = from; at < to; at += chunk.length) {
+                int end = Math.min(to, at + chunk.length);
+                if (text instanceof String str) {
+                    str.getChars(at, end, chunk, 0); // an intrinsic: faster than charAt one by one
+                } else {
+                    for (int i = at; i < end; i++) {
+                        chunk[i - at] = text.charAt(i);
                     }
                 }
-            } else {
-                for (int i = from; i < to; i++) {
-                    int c = classOf[text.charAt(i)];
-                    bigramSeen[p << shift | c] = e;
-                    p = c;
-                    s = delta32[s << shift | c];
-                    if (outStart[s] != outStart[s + 1]) {
-                        hit(s);
-                    }
-                }
+                feedChunk(end - at);
             }
-            state = s;
-            previous = p;
         }
 
         private void feedChunk(int n) {
