@@ -104,7 +104,7 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     }
 
     /**
-     * Run entries whose regex has no literal of three or more characters on every scanned event
+     * Run entries whose regex has no literal of four or more characters on every scanned event
      * (default false: they are reported and skipped).
      */
     public void setAllowUnanchored(boolean allowUnanchored) {

@@ -42,7 +42,7 @@ final class KbOptions {
     @Option(names = "--no-precision-guard", description = "Keep broad entries that would diagnose ordinary log lines.")
     boolean noPrecisionGuard;
 
-    @Option(names = "--allow-unanchored", description = "Also run entries whose regex has no literal of 3+ "
+    @Option(names = "--allow-unanchored", description = "Also run entries whose regex has no literal of 4+ "
             + "characters (they are skipped by default: they would run on every event).")
     boolean allowUnanchored;
 

@@ -43,7 +43,7 @@ import java.util.TreeMap;
  * Aho–Corasick automaton over case-folded characters); only the entries whose literals all
  * occur run their regex, in winner order, until one matches. An event that matches nothing
  * costs one pass over its text and allocates nothing. An entry whose regex has no literal of
- * three or more characters that every match must contain is reported and skipped unless
+ * four or more characters that every match must contain is reported and skipped unless
  * {@link Builder#allowUnanchored(boolean)} lets it run on every event.
  *
  * <p><b>Domain filter and precision guard</b> (both on by default, for every source). Entries
@@ -83,11 +83,12 @@ public final class KnowledgeBase {
      * the entries that match an event, the engine picks the first tier, then the match with the
      * most actual evidence (see {@code Evidence}), then this order.
      */
-    private static final Comparator<CompiledEntry> WINNER_ORDER = Comparator
-            .comparingInt(Engine::tier)
-            .thenComparing(Comparator.comparingInt(CompiledEntry::maxEvidence).reversed())
-            .thenComparing(Comparator.comparingDouble((CompiledEntry c) -> confidence(c.entry())).reversed())
-            .thenComparing(c -> c.entry().id());
+    private static Comparator<CompiledEntry> winnerOrder(Map<CompiledEntry, Integer> maxEvidence) {
+        return Comparator.comparingInt(Engine::tier)
+                .thenComparing(Comparator.comparingInt((CompiledEntry c) -> maxEvidence.get(c)).reversed())
+                .thenComparing(Comparator.comparingDouble((CompiledEntry c) -> confidence(c.entry())).reversed())
+                .thenComparing(c -> c.entry().id());
+    }
 
     private final List<KnownError> entries;
     private final List<CompiledEntry> byRank;
@@ -105,6 +106,7 @@ public final class KnowledgeBase {
         List<LoadProblem> all = new ArrayList<>(problems);
         List<LoadProblem> left = new ArrayList<>();
         Map<String, Integer> leftOut = new TreeMap<>();
+        Map<CompiledEntry, Integer> maxEvidence = new java.util.IdentityHashMap<>(); // computed once, not per comparison
         for (CompiledEntry c : loaded) {
             if (!options.domainAllowed(c.entry().domain())) {
                 left.add(skip(c, "domain", "filtered: domain '" + c.entry().domain() + "' is "
@@ -118,8 +120,10 @@ public final class KnowledgeBase {
                 leftOut.merge("confidence below " + options.minimumConfidence, 1, Integer::sum);
                 continue;
             }
-            if (options.precisionGuard && !bundledSource(c) && c.maxEvidence() < MIN_EVIDENCE) {
-                left.add(skip(c, "regex", "precision guard: no alternative requires more than " + c.maxEvidence()
+            int evidence = c.maxEvidence();
+            maxEvidence.put(c, evidence);
+            if (options.precisionGuard && !bundledSource(c) && evidence < MIN_EVIDENCE) {
+                left.add(skip(c, "regex", "precision guard: no alternative requires more than " + evidence
                         + " literal characters (minimum " + MIN_EVIDENCE + ")"));
                 leftOut.merge(GUARD_EVIDENCE, 1, Integer::sum);
                 continue;
@@ -131,7 +135,7 @@ public final class KnowledgeBase {
             }
         }
         List<CompiledEntry> ranked = new ArrayList<>(unique.values());
-        ranked.sort(WINNER_ORDER);
+        ranked.sort(winnerOrder(maxEvidence));
         Engine built = new Engine(ranked, options.allowUnanchored, options.maxScanLength, options.timeBudget, guard(options), all);
         if (options.precisionGuard) {
             Set<Integer> dropped = guard(built, ranked, left);
@@ -440,7 +444,7 @@ public final class KnowledgeBase {
         }
 
         /**
-         * Whether an entry whose regex has no literal of three or more characters that every
+         * Whether an entry whose regex has no literal of four or more characters that every
          * match must contain runs anyway, on every scanned event (default false: it is
          * reported and skipped).
          */

@@ -1,6 +1,5 @@
 package dev.knownerrors.kb.internal;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -143,81 +142,78 @@ final class Prefilter {
         }
 
 
-        // trie
-        List<int[]> go = new ArrayList<>();
-        List<List<Integer>> own = new ArrayList<>();
-        go.add(new int[classes]);
-        own.add(new ArrayList<>(0));
+        // the trie over classes, flat: the child of state s by class k is trie[s << shift | k] (0: none)
+        int[] trie = new int[64 << shift];
+        int[] endsIn = new int[windows];
+        int states = 1;
         for (Map.Entry<String, Integer> w : ids.entrySet()) {
+            String window = w.getKey();
             int s = 0;
-            for (int i = 0; i < w.getKey().length(); i++) {
-                int k = classIds.get(w.getKey().charAt(i));
-                if (go.get(s)[k] == 0) {
-                    go.get(s)[k] = go.size();
-                    go.add(new int[classes]);
-                    own.add(new ArrayList<>(0));
+            for (int i = 0; i < window.length(); i++) {
+                int at = s << shift | classIds.get(window.charAt(i));
+                if (trie[at] == 0) {
+                    if ((states + 1) << shift > trie.length) {
+                        trie = Arrays.copyOf(trie, trie.length * 2);
+                    }
+                    trie[at] = states++;
                 }
-                s = go.get(s)[k];
+                s = trie[at];
             }
-            own.get(s).add(w.getValue());
+            endsIn[w.getValue()] = s;
         }
-        // number the states breadth first: the shallow states, where a scan spends its time, sit together
-        int states = go.size();
+        // windows ending in each trie state, as linked lists (windows whose rare characters share a class can share a state)
+        int[] ownHead = new int[states];
+        Arrays.fill(ownHead, -1);
+        int[] ownNext = new int[windows];
+        int[] ownCount = new int[states];
+        for (int w = windows - 1; w >= 0; w--) {
+            ownNext[w] = ownHead[endsIn[w]];
+            ownHead[endsIn[w]] = w;
+            ownCount[endsIn[w]]++;
+        }
+        // one breadth-first pass numbers the states (the shallow states, where a scan spends its time,
+        // sit together) and fills the DFA: a state's failure link is shallower, so its row and its
+        // outputs are complete by the time they are read
         int[] order = new int[states];
-        int[] rank = new int[states];
-        int head = 0;
-        int tail = 1;
-        while (head < tail) {
-            int s = order[head++];
-            rank[s] = head - 1;
-            for (int k = 0; k < classes; k++) {
-                int t = go.get(s)[k];
-                if (t != 0) {
-                    order[tail++] = t;
-                }
-            }
-        }
-        List<int[]> renumbered = new ArrayList<>(states);
-        List<List<Integer>> ownRenumbered = new ArrayList<>(states);
-        for (int i = 0; i < states; i++) {
-            int[] row = go.get(order[i]);
-            int[] copy = new int[classes];
-            for (int k = 0; k < classes; k++) {
-                copy[k] = row[k] == 0 ? 0 : rank[row[k]];
-            }
-            renumbered.add(copy);
-            ownRenumbered.add(own.get(order[i]));
-        }
-        go = renumbered;
-        own = ownRenumbered;
-        int[] delta = new int[states << shift];
         int[] fail = new int[states];
-        List<List<Integer>> out = new ArrayList<>(states);
-        for (int s = 0; s < states; s++) {
-            out.add(new ArrayList<>(own.get(s)));
-        }
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int k = 0; k < classes; k++) {
-            int t = go.get(0)[k];
-            delta[k] = t;
-            if (t != 0) {
-                queue.add(t);
+        int[] delta = new int[states << shift];
+        outStart = new int[states + 1];
+        int[] outs = new int[Math.max(16, 2 * windows)];
+        int outCount = 0;
+        int next = 1;
+        for (int i = 0; i < states; i++) {
+            int old = order[i];
+            outStart[i] = outCount;
+            int f = fail[i];
+            int more = (i == 0 ? 0 : outStart[f + 1] - outStart[f]) + ownCount[old];
+            if (outCount + more > outs.length) {
+                outs = Arrays.copyOf(outs, Math.max(outs.length * 2, outCount + more));
             }
-        }
-        while (!queue.isEmpty()) {
-            int s = queue.poll();
-            out.get(s).addAll(out.get(fail[s]));
+            for (int w = ownHead[old]; w >= 0; w = ownNext[w]) {
+                outs[outCount++] = w;
+            }
+            if (i != 0) {
+                for (int x = outStart[f]; x < outStart[f + 1]; x++) {
+                    outs[outCount++] = outs[x];
+                }
+            }
+            int row = i << shift;
+            int oldRow = old << shift;
+            int failRow = f << shift;
             for (int k = 0; k < classes; k++) {
-                int t = go.get(s)[k];
+                int t = trie[oldRow | k];
                 if (t != 0) {
-                    fail[t] = delta[fail[s] << shift | k];
-                    delta[s << shift | k] = t;
-                    queue.add(t);
+                    int r = next++;
+                    order[r] = t;
+                    fail[r] = i == 0 ? 0 : delta[failRow | k];
+                    delta[row | k] = r;
                 } else {
-                    delta[s << shift | k] = delta[fail[s] << shift | k];
+                    delta[row | k] = i == 0 ? 0 : delta[failRow | k];
                 }
             }
         }
+        outStart[states] = outCount;
+        outWindows = Arrays.copyOf(outs, outCount);
         if (states <= Character.MAX_VALUE) {
             delta16 = new char[delta.length];
             for (int i = 0; i < delta.length; i++) {
@@ -227,19 +223,6 @@ final class Prefilter {
         } else {
             delta16 = null;
             delta32 = delta;
-        }
-        outStart = new int[states + 1];
-        int outs = 0;
-        for (int s = 0; s < states; s++) {
-            outStart[s] = outs;
-            outs += out.get(s).size();
-        }
-        outStart[states] = outs;
-        outWindows = new int[outs];
-        for (int s = 0; s < states; s++) {
-            for (int i = 0; i < out.get(s).size(); i++) {
-                outWindows[outStart[s] + i] = out.get(s).get(i);
-            }
         }
     }
 

@@ -25,8 +25,8 @@ final class RequiredLiterals {
 
     /** One partial alternative: closed runs plus the run still open at the end. */
     private record Path(List<String> runs, String open) {
-        Path append(char c) {
-            return new Path(runs, open + c);
+        Path append(String literal) {
+            return new Path(runs, open.concat(literal));
         }
 
         Path close() {
@@ -65,19 +65,22 @@ final class RequiredLiterals {
             if (!CaseFold.usable(lit.c())) {
                 return closeAll(in);
             }
-            char f = CaseFold.fold(lit.c());
-            List<Path> out = new ArrayList<>(in.size());
-            for (Path p : in) {
-                out.add(p.append(f));
-            }
-            return out;
+            return appendAll(in, String.valueOf(CaseFold.fold(lit.c())));
         }
         if (n instanceof Seq s) {
+            // consecutive literal characters are appended as one string, not one by one
             List<Path> paths = in;
+            StringBuilder run = new StringBuilder();
             for (Node item : s.items()) {
+                if (item instanceof Lit lit && CaseFold.usable(lit.c())) {
+                    run.append(CaseFold.fold(lit.c()));
+                    continue;
+                }
+                paths = appendAll(paths, run.toString());
+                run.setLength(0);
                 paths = expand(item, paths);
             }
-            return paths;
+            return appendAll(paths, run.toString());
         }
         if (n instanceof Alt a) {
             if ((long) in.size() * a.branches().size() > MAX_EXPANDED) {
@@ -93,6 +96,17 @@ final class RequiredLiterals {
             return closeAll(expand(r.child(), in));
         }
         return closeAll(in); // Gap, Empty, optional repeat
+    }
+
+    private static List<Path> appendAll(List<Path> in, String literal) {
+        if (literal.isEmpty()) {
+            return in;
+        }
+        List<Path> out = new ArrayList<>(in.size());
+        for (Path p : in) {
+            out.add(p.append(literal));
+        }
+        return out;
     }
 
     private static List<Path> closeAll(List<Path> in) {
