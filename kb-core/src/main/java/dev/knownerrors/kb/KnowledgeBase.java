@@ -198,10 +198,12 @@ public final class KnowledgeBase {
             return Set.of();
         }
         Map<Integer, String> hits = new TreeMap<>();
-        for (String line : benignSample()) {
-            for (int e : engine.allMatching(line)) {
+        List<String> lines = benignSample();
+        List<List<Integer>> matching = engine.allMatching(lines);
+        for (int i = 0; i < lines.size(); i++) {
+            for (int e : matching.get(i)) {
                 if (!bundledSource(ranked.get(e))) {
-                    hits.putIfAbsent(e, line);
+                    hits.putIfAbsent(e, lines.get(i));
                 }
             }
         }

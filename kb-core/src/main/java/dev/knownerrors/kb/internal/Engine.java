@@ -231,7 +231,23 @@ public final class Engine {
 
     /** Winner-order indexes of every runnable entry with an accepted match in the text (not just the winner). */
     public List<Integer> allMatching(CharSequence text) {
+        return allMatching(new Scratch(), text);
+    }
+
+    /**
+     * {@link #allMatching(CharSequence)} for each text, with one scratch for all of them (the
+     * precision guard's pass over the benign sample: a scratch per line would be 1,099 of them).
+     */
+    public List<List<Integer>> allMatching(List<? extends CharSequence> texts) {
         Scratch s = new Scratch();
+        List<List<Integer>> out = new ArrayList<>(texts.size());
+        for (CharSequence text : texts) {
+            out.add(allMatching(s, text));
+        }
+        return out;
+    }
+
+    private List<Integer> allMatching(Scratch s, CharSequence text) {
         s.begin();
         s.append(text, 0, Math.min(text.length(), maxScanLength));
         int n = s.inOrder(text, s.candidates());
