@@ -2,7 +2,6 @@ package dev.knownerrors.kb.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,7 @@ final class Prefilter {
     Prefilter(List<List<List<String>>> windowsByEntry) {
         this.entries = windowsByEntry.size();
         Map<String, Integer> ids = new LinkedHashMap<>();
-        Map<Character, Integer> frequency = new HashMap<>();
+        int[] frequency = new int[65536];
         for (List<List<String>> entryAlts : windowsByEntry) {
             if (entryAlts != null) {
                 for (List<String> alt : entryAlts) {
@@ -70,7 +69,7 @@ final class Prefilter {
                             ids.computeIfAbsent(w, k -> ids.size());
                         }
                         for (int k = 0; k < w.length(); k++) {
-                            frequency.merge(w.charAt(k), 1, Integer::sum);
+                            frequency[w.charAt(k)]++;
                         }
                     }
                 }
@@ -80,16 +79,19 @@ final class Prefilter {
 
         // character classes: the most frequent folded window characters get one each, the rest
         // share the last (which only lets more text through: still a superset); 0 is "in no window"
-        List<Character> byFrequency = new ArrayList<>(frequency.keySet());
-        byFrequency.sort((a, b) -> frequency.get(b) - frequency.get(a) != 0 ? frequency.get(b) - frequency.get(a) : a - b);
-        Map<Character, Integer> classIds = new HashMap<>();
+        List<Character> byFrequency = new ArrayList<>();
+        for (int c = 0; c < frequency.length; c++) {
+            if (frequency[c] > 0) {
+                byFrequency.add((char) c);
+            }
+        }
+        byFrequency.sort((a, b) -> frequency[b] != frequency[a] ? frequency[b] - frequency[a] : a - b);
+        byte[] classOfFolded = new byte[65536]; // the class of each folded window character
         for (int i = 0; i < byFrequency.size(); i++) {
-            classIds.put(byFrequency.get(i), Math.min(i + 1, MAX_CLASSES - 1));
+            classOfFolded[byFrequency.get(i)] = (byte) Math.min(i + 1, MAX_CLASSES - 1);
         }
         classes = Math.min(byFrequency.size() + 1, MAX_CLASSES);
         shift = 32 - Integer.numberOfLeadingZeros(Math.max(1, classes - 1));
-        byte[] classOfFolded = new byte[65536];
-        classIds.forEach((ch, k) -> classOfFolded[ch] = (byte) (int) k);
         for (int c = 0; c < 65536; c++) {
             classOf[c] = classOfFolded[CaseFold.fold((char) c)];
         }
@@ -102,17 +104,21 @@ final class Prefilter {
                 continue;
             }
             for (List<String> alt : entryAlts) {
-                List<Integer> w = new ArrayList<>();
+                int[] w = new int[8];
+                int n = 0;
                 for (String window : alt) {
-                    if (w.isEmpty() || window.length() > SHORT) {
-                        w.add(ids.get(window));
+                    if (n + window.length() > w.length) {
+                        w = Arrays.copyOf(w, 2 * (n + window.length()));
+                    }
+                    if (n == 0 || window.length() > SHORT) {
+                        w[n++] = ids.get(window);
                     } else {
                         for (int i = 0; i + 1 < window.length(); i++) {
-                            w.add(BIGRAM + (classIds.get(window.charAt(i)) << shift | classIds.get(window.charAt(i + 1))));
+                            w[n++] = BIGRAM + (classOfFolded[window.charAt(i)] << shift | classOfFolded[window.charAt(i + 1)]);
                         }
                     }
                 }
-                alts.add(w.stream().mapToInt(Integer::intValue).toArray());
+                alts.add(Arrays.copyOf(w, n));
                 owner.add(e);
             }
         }
@@ -150,7 +156,7 @@ final class Prefilter {
             String window = w.getKey();
             int s = 0;
             for (int i = 0; i < window.length(); i++) {
-                int at = s << shift | classIds.get(window.charAt(i));
+                int at = s << shift | classOfFolded[window.charAt(i)];
                 if (trie[at] == 0) {
                     if ((states + 1) << shift > trie.length) {
                         trie = Arrays.copyOf(trie, trie.length * 2);

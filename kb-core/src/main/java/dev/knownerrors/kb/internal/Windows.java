@@ -122,6 +122,19 @@ final class Windows {
     }
 
     private static double weight(char c) {
+        return c < ASCII_WEIGHT.length ? ASCII_WEIGHT[c] : 2;
+    }
+
+    /** {@link #rarity} of each ASCII character, looked up rather than worked out per character. */
+    private static final double[] ASCII_WEIGHT = new double[128];
+
+    static {
+        for (char c = 0; c < ASCII_WEIGHT.length; c++) {
+            ASCII_WEIGHT[c] = rarity(c);
+        }
+    }
+
+    private static double rarity(char c) {
         if (c == ' ' || c == '.' || c == ':' || c == '/' || c == '-' || c == '_' || c == '=' || (c >= '0' && c <= '9')) {
             return 0.5;
         }
