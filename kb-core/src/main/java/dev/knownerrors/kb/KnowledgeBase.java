@@ -4,12 +4,6 @@ import dev.knownerrors.kb.internal.CompiledEntry;
 import dev.knownerrors.kb.internal.Engine;
 import dev.knownerrors.kb.internal.SourceLoader;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -73,7 +67,6 @@ public final class KnowledgeBase {
             "safety", "food-safety", "mental-health", "disaster", "pet-safety", "banking", "policy");
     /** The precision guard's minimum of literal characters behind a match of a guarded entry. */
     public static final int MIN_EVIDENCE = CompiledEntry.MIN_EVIDENCE;
-    private static final String BENIGN_SAMPLE = "dev/knownerrors/kb/benign-sample.txt";
     private static final String GUARD_EVIDENCE = "precision guard, too little literal evidence";
     private static final String GUARD_SAMPLE = "precision guard, matches ordinary log text";
 
@@ -198,7 +191,7 @@ public final class KnowledgeBase {
             return Set.of();
         }
         Map<Integer, String> hits = new TreeMap<>();
-        List<String> lines = benignSample();
+        List<String> lines = dev.knownerrors.kb.internal.BenignSample.lines();
         List<List<Integer>> matching = engine.allMatching(lines);
         for (int i = 0; i < lines.size(); i++) {
             for (int e : matching.get(i)) {
@@ -213,24 +206,6 @@ public final class KnowledgeBase {
                     + (line.length() > 160 ? line.substring(0, 160) + "\u2026" : line)));
         }
         return hits.keySet();
-    }
-
-    private static List<String> benignSample() {
-        try (InputStream in = KnowledgeBase.class.getClassLoader().getResourceAsStream(BENIGN_SAMPLE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + BENIGN_SAMPLE);
-            }
-            List<String> lines = new ArrayList<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    lines.add(line);
-                }
-            }
-            return lines;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A builder; by default it includes the bundled KB. */

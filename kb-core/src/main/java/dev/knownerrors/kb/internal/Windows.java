@@ -100,7 +100,68 @@ final class Windows {
                 }
             }
         }
+        // characters that only ever appear inside 4-grams of ordinary log lines are weak evidence too
+        boolean[] ordinary = new boolean[run.length()];
+        for (int at = 0; at + GRAM <= run.length(); at++) {
+            if (OrdinaryText.contains(run, at)) {
+                java.util.Arrays.fill(ordinary, at, at + GRAM, true);
+            }
+        }
+        for (int i = 0; i < w.length; i++) {
+            if (ordinary[i]) {
+                w[i] *= 0.2;
+            }
+        }
         return w;
+    }
+
+    private static final int GRAM = 4;
+
+    /**
+     * The folded 4-grams of the benign sample (the precision guard's ordinary log lines), hashed
+     * into a 128 KB bitmap, read once. A trigger that occurs in ordinary lines makes every such
+     * line a candidate for its entry (bookkeeping, the positional step); one with a 4-gram that
+     * is not in them rarely fires. A false positive of the bitmap only makes a window look more
+     * common than it is.
+     */
+    private static final class OrdinaryText {
+        private static final int BITS = 20;
+        private static final long[] GRAMS = load();
+
+        static boolean contains(String folded, int at) {
+            int h = hash(folded, at);
+            return (GRAMS[h >>> 6] & 1L << h) != 0;
+        }
+
+        private static int hash(CharSequence s, int at) {
+            int h = s.charAt(at);
+            for (int i = 1; i < GRAM; i++) {
+                h = h * 31 + s.charAt(at + i);
+            }
+            return (h * 0x9E3779B1) >>> (32 - BITS);
+        }
+
+        private static long[] load() {
+            long[] grams = new long[1 << (BITS - 6)];
+            List<String> lines;
+            try {
+                lines = BenignSample.lines();
+            } catch (RuntimeException | Error e) {
+                return grams; // no sample (a repackaged jar): character rarity alone picks the windows
+            }
+            StringBuilder folded = new StringBuilder();
+            for (String line : lines) {
+                folded.setLength(0);
+                for (int i = 0; i < line.length(); i++) {
+                    folded.append(CaseFold.fold(line.charAt(i)));
+                }
+                for (int at = 0; at + GRAM <= folded.length(); at++) {
+                    int h = hash(folded, at);
+                    grams[h >>> 6] |= 1L << h;
+                }
+            }
+            return grams;
+        }
     }
 
     /** {@link #COMMON} by first character (all ASCII), so a run is looked at once, not once per common word. */
