@@ -124,8 +124,10 @@ final class InOrder {
         }
     }
 
-    /** The first place at or after {@code from} where {@code run} starts in {@code t[0, length)}, or -1. */
-    /** Counts every character comparison into {@link #work}. */
+    /**
+     * The first place at or after {@code from} where {@code run} starts in {@code t[0, length)},
+     * or -1; every character comparison is counted into {@link #work}.
+     */
     private int indexOf(char[] t, int length, char[] run, int from) {
         char first = run[0];
         int last = length - run.length;

@@ -146,7 +146,7 @@ final class Windows {
             List<String> lines;
             try {
                 lines = BenignSample.lines();
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException | LinkageError e) { // the sample's holder failed to initialise
                 return grams; // no sample (a repackaged jar): character rarity alone picks the windows
             }
             StringBuilder folded = new StringBuilder();
