@@ -33,8 +33,9 @@ import java.util.TreeMap;
  * smallest id. File order never decides.
  *
  * <p><b>Cost.</b> Building compiles every regex once and indexes the literal text every match
- * of it must contain. {@code diagnose} reads the event's text once through that index (an
- * Aho–Corasick automaton over case-folded characters); only the entries whose literals all
+ * of it must contain. {@code diagnose} reads the event's text once through that index (a
+ * hash of each position's last four case-folded characters, looked up in a small bitset, and
+ * the pieces of literal text that end there compared whole); only the entries whose literals all
  * occur run their regex, in winner order, until one matches. An event that matches nothing
  * costs one pass over its text and allocates nothing. An entry whose regex has no literal of
  * four or more characters that every match must contain is reported and skipped unless

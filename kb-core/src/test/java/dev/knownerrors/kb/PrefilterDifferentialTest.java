@@ -87,32 +87,50 @@ class PrefilterDifferentialTest {
     }
 
     /**
-     * A KB large enough that the automaton has more than 65,535 states, so its transitions are
-     * stored as ints, not chars: that scan loop must agree too.
+     * A KB with more anchors than the anchor bitset has room for at 64 bits each (it is capped),
+     * so that many of its bits are shared: the scan must still agree.
      */
     @Test
-    void anAutomatonTooLargeForCharTransitionsAgreesWithRunningEveryRegex() {
+    void aKbWithMoreAnchorsThanTheBitsetsCapAgreesWithRunningEveryRegex() {
         java.util.Random random = new java.util.Random(11);
+        assertLargeKbAgrees(random, () -> word(random), () -> word(random), 16_384, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Thousands of triggers that end in the same four characters share one anchor, and are told
+     * apart by their full width. (The second word, of three letters, is checked as bigrams: it
+     * adds no anchor.)
+     */
+    @Test
+    void triggersThatShareTheirLastCharactersAgreeWithRunningEveryRegex() {
+        java.util.Random random = new java.util.Random(12);
+        String[] endings = {"qxzj", "vkwq", "zjxq"}; // no 4-grams of ordinary lines: windows end in them
+        assertLargeKbAgrees(random, () -> word(random).substring(0, 4) + endings[random.nextInt(endings.length)],
+                () -> word(random).substring(0, 3), 0, 90); // 100+ windows an anchor on average
+    }
+
+    private static void assertLargeKbAgrees(java.util.Random random, java.util.function.Supplier<String> first,
+                                            java.util.function.Supplier<String> second, int moreAnchorsThan, int fewerAnchorsThan) {
         List<String> words = new ArrayList<>();
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < 9_000; i++) {
-            String a = word(random);
-            String b = word(random);
+            String a = first.get();
+            String b = second.get();
             words.add(a);
             words.add(b);
-            json.append(i == 0 ? "" : ",").append(Entries.entry("gen/e" + i, a + " \\\\w+ " + b));
+            json.append(i == 0 ? "" : ",").append(Entries.entry("gen/e" + i, a + "\\\\s+\\\\w+\\\\s+" + b)); // literal runs: the words
         }
         KnowledgeBase kb = KnowledgeBase.builder().bundled(false).precisionGuard(false).timeBudget(Duration.ZERO)
                 .source(Entries.write(tempDir(), "large.json", json.append("]").toString()).toString()).build();
         assertThat(kb.problems()).isEmpty();
-        String states = kb.engine().describe().replaceAll(".* (\\d+) states.*", "$1");
-        assertThat(Integer.parseInt(states)).as(kb.engine().describe()).isGreaterThan(Character.MAX_VALUE);
+        int anchors = Integer.parseInt(kb.engine().describe().replaceAll(".* (\\d+) anchors.*", "$1"));
+        assertThat(anchors).as(kb.engine().describe()).isGreaterThan(moreAnchorsThan).isLessThan(fewerAnchorsThan);
         List<String> corpus = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             int k = random.nextInt(words.size() / 2) * 2;
             corpus.add("at " + i + ": " + words.get(k) + " then " + words.get(k + 1)); // matches
             corpus.add("at " + i + ": " + words.get(k + 1) + " then " + words.get(k)); // out of order
-            corpus.add(words.get(k) + " " + word(random) + " " + words.get(random.nextInt(words.size())));
+            corpus.add(words.get(k) + " " + first.get() + " " + words.get(random.nextInt(words.size())));
         }
         int matched = assertAgrees(kb.engine(), corpus);
         assertThat(matched).isGreaterThanOrEqualTo(1_000);

@@ -142,7 +142,7 @@ public final class Engine {
 
     /**
      * This engine without the entries at the given winner-order indexes: they never run. It
-     * shares the index (the prefilter's automaton still names them, and they are skipped), so
+     * shares the index (the prefilter still names them, and they are skipped), so
      * that dropping a few entries, as the precision guard does at load, costs no second build.
      */
     public Engine without(Set<Integer> dropped) {
@@ -275,9 +275,9 @@ public final class Engine {
         return ids;
     }
 
-    /** Trigger windows and DFA states of the prefilter (for benchmarks and docs). */
+    /** Windows, anchors and character classes of the prefilter (for benchmarks and docs). */
     public String describe() {
-        return prefilter.windows() + " windows, " + prefilter.states() + " states, " + prefilter.classes() + " classes, "
+        return prefilter.windows() + " windows, " + prefilter.anchors() + " anchors, " + prefilter.classes() + " classes, "
                 + always.length + " unanchored";
     }
 
@@ -369,7 +369,7 @@ public final class Engine {
 
         /** Keeps the candidates one of whose alternatives has its literal runs in order in the text; returns how many. */
         int inOrder(CharSequence text, int n) {
-            return inOrder.filter(text, Math.min(text.length(), maxScanLength), candidates, n, order);
+            return inOrder.filter(text, Math.min(text.length(), maxScanLength), candidates, n, order, scan);
         }
 
         /** The best accepted match of the candidates (in winner order), within the time budget. */
@@ -397,7 +397,7 @@ public final class Engine {
                     if (rule.settled(e)) {
                         break;
                     }
-                    if (!inOrder.admits(order[e], text, length)) {
+                    if (!inOrder.admits(order[e], text, length, scan, e)) {
                         continue;
                     }
                     Matcher m = matcher(e, timed);
@@ -440,7 +440,7 @@ public final class Engine {
                 if (rule.settled(e)) {
                     break;
                 }
-                if (positional && !inOrder.admits(order[e], text, length)) {
+                if (positional && !inOrder.admits(order[e], text, length, scan, e)) {
                     continue;
                 }
                 Matcher m = matcher(e, text);

@@ -8,14 +8,19 @@ import java.util.Map;
 
 /**
  * Which entries can possibly match a text, found in one pass over it. Each alternative of each
- * entry contributes up to {@link #WINDOWS_PER_ALTERNATIVE} trigger windows (the rarest pieces,
- * at most {@link #WINDOW} characters, of the literal runs every match of it must contain);
- * a dense DFA over case-folded character classes finds them all at once (Aho–Corasick).
- * An entry is a candidate when, for one of its alternatives, every window occurred. Since a
- * match implies its literals occur, the candidates are a superset of the matching entries.
- * Only the triggers go into the DFA: the other windows of an alternative, at most
- * {@link #SHORT} characters, would fire on ordinary text all the time. The scan records every
- * character-class bigram it sees instead, and such a window is checked as its bigrams.
+ * entry contributes up to {@link #WINDOWS_PER_ALTERNATIVE} windows (the rarest pieces, of
+ * {@link #MIN_LITERAL} to {@link #WINDOW} characters, of the literal runs every match of it must
+ * contain); the first is its trigger. An entry is a candidate when, for one of its alternatives,
+ * every window occurred. Since a match implies its literals occur, the candidates are a superset
+ * of the matching entries.
+ *
+ * <p>The scan keeps the class codes of the last characters in a register (case-folded
+ * characters, the 63 most frequent in the windows with a class each, the rest sharing one: that
+ * only lets more text through). At each character, a hash of the last {@link #ANCHOR} codes
+ * picks a bit: set only for the anchors (the last {@link #ANCHOR} codes) of some window. Where it
+ * is set, the windows with that anchor are compared whole with the register. The work per
+ * character is a few independent loads from small tables, whatever the number of windows (an
+ * automaton's walk is a chain of dependent loads from a table that grows with them).
  *
  * <p>Immutable after construction; the per-scan state lives in a {@link Scan}.
  */
@@ -24,55 +29,99 @@ final class Prefilter {
     /** A literal run shorter than this is no usable evidence: too common in log text. */
     static final int MIN_LITERAL = 4;
     static final int WINDOW = 8;
-    /** Windows after the first only narrow an alternative's candidates; shorter ones keep the DFA small. */
+    /** Windows after the first only narrow an alternative's candidates. */
     static final int SECONDARY_WINDOW = 5;
     static final int WINDOWS_PER_ALTERNATIVE = 3;
     /** Distinct classes for the most frequent window characters; the rarer ones share the last class. */
     static final int MAX_CLASSES = 64;
+    /** Bits of one class code in the scan's register of the last characters. */
+    private static final int CODE_BITS = 6;
+    /** A window is looked for where the text's last this many codes equal its last ones. */
+    static final int ANCHOR = MIN_LITERAL;
+    private static final int ANCHOR_MASK = (1 << ANCHOR * CODE_BITS) - 1;
+    /** Bits of the anchor bitset per anchor (about 1.5 % of them set), between these bounds. */
+    private static final int BITS_PER_ANCHOR = 64;
+    private static final int MIN_ANCHOR_BITS = 1 << 12;
+    private static final int MAX_ANCHOR_BITS = 1 << 20;
+    private static final int GOLDEN = 0x9E3779B1;
+    private static final int SLOT_ANCHOR_BITS = ANCHOR * CODE_BITS + 1;
+    private static final int WIDTH_SHIFT = WINDOW * CODE_BITS;
+    private static final long CODES = (1L << WIDTH_SHIFT) - 1;
 
     final int entries;
     private final byte[] classOf = new byte[65536];
     private final int classes;
-    private final int shift;
-    /** Transitions, {@code state << shift | class}: chars while the states fit, else ints. */
-    private final char[] delta16;
-    private final int[] delta32;
-    private final int[] outStart;
-    private final int[] outWindows;
     private final int windows;
+    /** Windows {@code [0, triggers)} are triggers; the others only secondary windows. */
+    private final int triggers;
+    /** Window w is the trigger of alternatives {@code trigAlts[trigStart[w], trigStart[w + 1])}. */
     private final int[] trigStart;
     private final int[] trigAlts;
+    /** Alternative a's windows are {@code altWindows[altStart[a], altStart[a + 1])}, the trigger first. */
     private final int[] altStart;
     private final int[] altWindows;
     private final int[] altEntry;
-
-    /** Requirement codes from here on are bigrams ({@code BIGRAM + (first << shift | second)}). */
-    private static final int BIGRAM = 1 << 24;
-    /** Secondary windows this short are checked as their bigrams (in the DFA they would fire too often). */
-    private static final int SHORT = 4;
+    /** Entry e's alternatives are {@code entryAlts[e]} to {@code entryAlts[e + 1]}, in the order given. */
+    private final int[] entryAlts;
+    /** A bit per hash of an anchor: most text positions stop here. */
+    private final long[] anchorBits;
+    private final int bitShift;
+    /**
+     * Open addressing over the anchors, a long per slot: the anchor + 1 in the low
+     * {@link #SLOT_ANCHOR_BITS} bits (0: empty), above them where its windows start in
+     * {@code byAnchor}.
+     */
+    private final long[] slots;
+    private final int slotShift;
+    /**
+     * The windows grouped by anchor: their class codes (the last in the lowest bits), their width
+     * at {@link #WIDTH_SHIFT}, and the sign bit on the last of a group; their numbers in {@code byAnchor}.
+     */
+    private final long[] keys;
+    private final int[] byAnchor;
+    private final int anchors;
 
     /**
-     * @param windowsByEntry per entry (in winner order), per alternative, its windows (the
-     *                       first, the trigger, of 3+ characters); an entry with {@code null}
-     *                       here never becomes a candidate
+     * @param windowsByEntry per entry (in winner order), per alternative, its windows of
+     *                       {@link #ANCHOR} to {@link #WINDOW} case-folded characters (as
+     *                       {@link Windows} picks them), the trigger first; an entry with
+     *                       {@code null} here never becomes a candidate
+     * @throws IllegalArgumentException for a window of another width (a bug, not bad input)
      */
     Prefilter(List<List<List<String>>> windowsByEntry) {
         this.entries = windowsByEntry.size();
         Map<String, Integer> ids = new LinkedHashMap<>();
-        int[] frequency = new int[65536];
+        // the triggers are numbered first: a window below {@code triggers} is some alternative's trigger
         for (List<List<String>> entryAlts : windowsByEntry) {
             if (entryAlts != null) {
                 for (List<String> alt : entryAlts) {
-                    for (int i = 0; i < alt.size(); i++) {
-                        String w = alt.get(i);
-                        if (i == 0 || w.length() > SHORT) {
-                            ids.computeIfAbsent(w, k -> ids.size());
-                        }
-                        for (int k = 0; k < w.length(); k++) {
-                            frequency[w.charAt(k)]++;
-                        }
+                    ids.computeIfAbsent(alt.get(0), k -> ids.size());
+                }
+            }
+        }
+        triggers = ids.size();
+        int[] frequency = new int[65536];
+        List<int[]> alts = new ArrayList<>();
+        List<Integer> owner = new ArrayList<>();
+        for (int e = 0; e < entries; e++) {
+            List<List<String>> entryAlts = windowsByEntry.get(e);
+            if (entryAlts == null) {
+                continue;
+            }
+            for (List<String> alt : entryAlts) {
+                int[] w = new int[alt.size()];
+                for (int i = 0; i < w.length; i++) {
+                    String window = alt.get(i);
+                    if (window.length() < ANCHOR || window.length() > WINDOW) {
+                        throw new IllegalArgumentException("window of " + window.length() + " characters: " + window);
+                    }
+                    w[i] = ids.computeIfAbsent(window, k -> ids.size());
+                    for (int k = 0; k < window.length(); k++) {
+                        frequency[window.charAt(k)]++;
                     }
                 }
+                alts.add(w);
+                owner.add(e);
             }
         }
         windows = ids.size();
@@ -91,36 +140,16 @@ final class Prefilter {
             classOfFolded[byFrequency.get(i)] = (byte) Math.min(i + 1, MAX_CLASSES - 1);
         }
         classes = Math.min(byFrequency.size() + 1, MAX_CLASSES);
-        shift = 32 - Integer.numberOfLeadingZeros(Math.max(1, classes - 1));
         for (int c = 0; c < 65536; c++) {
             classOf[c] = classOfFolded[CaseFold.fold((char) c)];
         }
 
-        List<int[]> alts = new ArrayList<>();
-        List<Integer> owner = new ArrayList<>();
-        for (int e = 0; e < windowsByEntry.size(); e++) {
-            List<List<String>> entryAlts = windowsByEntry.get(e);
-            if (entryAlts == null) {
-                continue;
-            }
-            for (List<String> alt : entryAlts) {
-                int[] w = new int[8];
-                int n = 0;
-                for (String window : alt) {
-                    if (n + window.length() > w.length) {
-                        w = Arrays.copyOf(w, 2 * (n + window.length()));
-                    }
-                    if (n == 0 || window.length() > SHORT) {
-                        w[n++] = ids.get(window);
-                    } else {
-                        for (int i = 0; i + 1 < window.length(); i++) {
-                            w[n++] = BIGRAM + (classOfFolded[window.charAt(i)] << shift | classOfFolded[window.charAt(i + 1)]);
-                        }
-                    }
-                }
-                alts.add(Arrays.copyOf(w, n));
-                owner.add(e);
-            }
+        entryAlts = new int[entries + 1];
+        for (int e : owner) {
+            entryAlts[e + 1]++;
+        }
+        for (int e = 0; e < entries; e++) {
+            entryAlts[e + 1] += entryAlts[e];
         }
         altStart = new int[alts.size() + 1];
         altEntry = new int[alts.size()];
@@ -147,97 +176,92 @@ final class Prefilter {
             trigAlts[fill[alts.get(a)[0]]++] = a;
         }
 
-
-        // the trie over classes, flat: the child of state s by class k is trie[s << shift | k] (0: none)
-        int[] trie = new int[64 << shift];
-        int[] endsIn = new int[windows];
-        int states = 1;
+        // the anchors: each window is looked for by its last ANCHOR class codes (a hash of them sets
+        // a bit); the windows sharing an anchor are listed under it in an open-addressed table
+        long[] keyOf = new long[windows];
+        int[] anchorOf = new int[windows];
         for (Map.Entry<String, Integer> w : ids.entrySet()) {
             String window = w.getKey();
-            int s = 0;
+            long key = 0;
             for (int i = 0; i < window.length(); i++) {
-                int at = s << shift | classOfFolded[window.charAt(i)];
-                if (trie[at] == 0) {
-                    if ((states + 1) << shift > trie.length) {
-                        trie = Arrays.copyOf(trie, trie.length * 2);
-                    }
-                    trie[at] = states++;
-                }
-                s = trie[at];
+                key = key << CODE_BITS | classOfFolded[window.charAt(i)];
             }
-            endsIn[w.getValue()] = s;
+            keyOf[w.getValue()] = key | (long) window.length() << WIDTH_SHIFT;
+            anchorOf[w.getValue()] = (int) key & ANCHOR_MASK;
         }
-        // windows ending in each trie state, as linked lists (windows whose rare characters share a class can share a state)
-        int[] ownHead = new int[states];
-        Arrays.fill(ownHead, -1);
-        int[] ownNext = new int[windows];
-        int[] ownCount = new int[states];
-        for (int w = windows - 1; w >= 0; w--) {
-            ownNext[w] = ownHead[endsIn[w]];
-            ownHead[endsIn[w]] = w;
-            ownCount[endsIn[w]]++;
-        }
-        // one breadth-first pass numbers the states (the shallow states, where a scan spends its time,
-        // sit together) and fills the DFA: a state's failure link is shallower, so its row and its
-        // outputs are complete by the time they are read
-        int[] order = new int[states];
-        int[] fail = new int[states];
-        int[] delta = new int[states << shift];
-        outStart = new int[states + 1];
-        int[] outs = new int[Math.max(16, 2 * windows)];
-        int outCount = 0;
-        int next = 1;
-        for (int i = 0; i < states; i++) {
-            int old = order[i];
-            outStart[i] = outCount;
-            int f = fail[i];
-            int more = (i == 0 ? 0 : outStart[f + 1] - outStart[f]) + ownCount[old];
-            if (outCount + more > outs.length) {
-                outs = Arrays.copyOf(outs, Math.max(outs.length * 2, outCount + more));
-            }
-            for (int w = ownHead[old]; w >= 0; w = ownNext[w]) {
-                outs[outCount++] = w;
-            }
-            if (i != 0) {
-                for (int x = outStart[f]; x < outStart[f + 1]; x++) {
-                    outs[outCount++] = outs[x];
-                }
-            }
-            int row = i << shift;
-            int oldRow = old << shift;
-            int failRow = f << shift;
-            for (int k = 0; k < classes; k++) {
-                int t = trie[oldRow | k];
-                if (t != 0) {
-                    int r = next++;
-                    order[r] = t;
-                    fail[r] = i == 0 ? 0 : delta[failRow | k];
-                    delta[row | k] = r;
-                } else {
-                    delta[row | k] = i == 0 ? 0 : delta[failRow | k];
-                }
+        int[] distinct = anchorOf.clone();
+        Arrays.sort(distinct);
+        int unique = 0;
+        for (int i = 0; i < distinct.length; i++) {
+            if (i == 0 || distinct[i] != distinct[i - 1]) {
+                distinct[unique++] = distinct[i];
             }
         }
-        outStart[states] = outCount;
-        outWindows = Arrays.copyOf(outs, outCount);
-        if (states <= Character.MAX_VALUE) {
-            delta16 = new char[delta.length];
-            for (int i = 0; i < delta.length; i++) {
-                delta16[i] = (char) delta[i];
+        anchors = unique;
+        distinct = Arrays.copyOf(distinct, unique);
+        int bitCount = Integer.highestOneBit(Math.max(MIN_ANCHOR_BITS - 1, Math.min(MAX_ANCHOR_BITS - 1, anchors * BITS_PER_ANCHOR - 1))) << 1;
+        bitShift = 32 - Integer.numberOfTrailingZeros(bitCount);
+        anchorBits = new long[bitCount >>> 6];
+        int slotCount = Integer.highestOneBit(Math.max(2, 2 * anchors - 1)) << 1;
+        slotShift = 32 - Integer.numberOfTrailingZeros(slotCount);
+        slots = new long[slotCount];
+        for (int g : distinct) {
+            int h = g * GOLDEN >>> bitShift;
+            anchorBits[h >>> 6] |= 1L << h;
+            int at = g * GOLDEN >>> slotShift;
+            while (slots[at] != 0) {
+                at = (at + 1) & (slotCount - 1);
             }
-            delta32 = null;
-        } else {
-            delta16 = null;
-            delta32 = delta;
+            slots[at] = g + 1;
         }
+        // the windows grouped by anchor, in window order within a group
+        int[] slotOfWindow = new int[windows];
+        int[] count = new int[slotCount];
+        for (int w = 0; w < windows; w++) {
+            slotOfWindow[w] = slot(anchorOf[w]);
+            count[slotOfWindow[w]]++;
+        }
+        int[] next = new int[slotCount];
+        int from = 0;
+        for (int at = 0; at < slotCount; at++) {
+            next[at] = from;
+            if (count[at] > 0) {
+                slots[at] |= (long) from << SLOT_ANCHOR_BITS;
+            }
+            from += count[at];
+        }
+        keys = new long[windows];
+        byAnchor = new int[windows];
+        for (int w = 0; w < windows; w++) {
+            int i = next[slotOfWindow[w]]++;
+            keys[i] = keyOf[w];
+            byAnchor[i] = w;
+        }
+        for (int at = 0; at < slotCount; at++) {
+            if (count[at] > 0) {
+                keys[next[at] - 1] |= Long.MIN_VALUE; // the last of its group
+            }
+        }
+    }
+
+    /** The slot of an anchor that is in the table, or -1. */
+    private int slot(int anchor) {
+        int at = anchor * GOLDEN >>> slotShift;
+        for (long k = slots[at]; k != 0; k = slots[at]) {
+            if ((int) (k & (1L << SLOT_ANCHOR_BITS) - 1) == anchor + 1) {
+                return at;
+            }
+            at = (at + 1) & (slots.length - 1);
+        }
+        return -1;
     }
 
     int windows() {
         return windows;
     }
 
-    int states() {
-        return outStart.length - 1;
+    int anchors() {
+        return anchors;
     }
 
     int classes() {
@@ -246,24 +270,25 @@ final class Prefilter {
 
     /** Per-thread, per-event scanning state. Not thread-safe; reused event after event. */
     final class Scan {
-        private int state;
-        private int previous;
-        private final int[] bigramSeen = new int[1 << (2 * shift)];
+        /** The class codes of the last characters scanned, {@link #CODE_BITS} each, the last lowest. */
+        private long recent;
         private int epoch = 1;
         private final int[] seen = new int[windows];
-        private final int[] hits = new int[Math.max(1, windows)];
+        /** The triggers that occurred, in the order they did. */
+        private final int[] hits = new int[Math.max(1, triggers)];
         private int hitCount;
         private final int[] entrySeen = new int[entries];
+        /** Per alternative: the epoch in which all its windows occurred. */
+        private final int[] altPassed = new int[altEntry.length];
 
         /** Starts a new text. */
         void reset() {
-            state = 0;
-            previous = 0;
+            recent = 0;
             hitCount = 0;
             if (++epoch == Integer.MAX_VALUE) {
                 Arrays.fill(seen, 0);
                 Arrays.fill(entrySeen, 0);
-                Arrays.fill(bigramSeen, 0);
+                Arrays.fill(altPassed, 0);
                 epoch = 1;
             }
         }
@@ -287,54 +312,50 @@ final class Prefilter {
 
         private void feedChunk(int n) {
             char[] t = chunk;
-            int s = state;
-            int p = previous;
-            int e = epoch;
-            if (delta16 != null) {
-                char[] delta = delta16;
-                for (int i = 0; i < n; i++) {
-                    int c = classOf[t[i]];
-                    bigramSeen[p << shift | c] = e;
-                    p = c;
-                    s = delta[s << shift | c];
-                    if (outStart[s] != outStart[s + 1]) {
-                        hit(s);
-                    }
-                }
-            } else {
-                int[] delta = delta32;
-                for (int i = 0; i < n; i++) {
-                    int c = classOf[t[i]];
-                    bigramSeen[p << shift | c] = e;
-                    p = c;
-                    s = delta[s << shift | c];
-                    if (outStart[s] != outStart[s + 1]) {
-                        hit(s);
-                    }
+            byte[] cls = classOf;
+            long[] bits = anchorBits;
+            int bs = bitShift;
+            long r = recent;
+            for (int i = 0; i < n; i++) {
+                r = r << CODE_BITS | cls[t[i]];
+                int h = ((int) r & ANCHOR_MASK) * GOLDEN >>> bs;
+                if ((bits[h >>> 6] & 1L << h) != 0) {
+                    anchor(r);
                 }
             }
-            state = s;
-            previous = p;
+            recent = r;
         }
 
         void feed(char ch) {
             int c = classOf[ch];
-            bigramSeen[previous << shift | c] = epoch;
-            previous = c;
-            int i = state << shift | c;
-            int s = delta16 != null ? delta16[i] : delta32[i];
-            if (outStart[s] != outStart[s + 1]) {
-                hit(s);
+            long r = recent << CODE_BITS | c;
+            recent = r;
+            int h = ((int) r & ANCHOR_MASK) * GOLDEN >>> bitShift;
+            if ((anchorBits[h >>> 6] & 1L << h) != 0) {
+                anchor(r);
             }
-            state = s;
         }
 
-        private void hit(int s) {
-            for (int i = outStart[s]; i < outStart[s + 1]; i++) {
-                int w = outWindows[i];
-                if (seen[w] != epoch) {
-                    seen[w] = epoch;
-                    hits[hitCount++] = w;
+        /** The text's last codes are {@code r}, and their anchor's bit is set: records the windows that end here. */
+        private void anchor(long r) {
+            int at = slot((int) r & ANCHOR_MASK);
+            if (at < 0) {
+                return;
+            }
+            for (int i = (int) (slots[at] >>> SLOT_ANCHOR_BITS); ; i++) {
+                long k = keys[i];
+                long mask = (1L << CODE_BITS * (int) (k >>> WIDTH_SHIFT & 0xF)) - 1;
+                if ((r & mask) == (k & CODES)) {
+                    int w = byAnchor[i];
+                    if (seen[w] != epoch) {
+                        seen[w] = epoch;
+                        if (w < triggers) {
+                            hits[hitCount++] = w;
+                        }
+                    }
+                }
+                if (k < 0) {
+                    return;
                 }
             }
         }
@@ -349,10 +370,13 @@ final class Prefilter {
                 int w = hits[h];
                 for (int t = trigStart[w]; t < trigStart[w + 1]; t++) {
                     int a = trigAlts[t];
-                    int e = altEntry[a];
-                    if (entrySeen[e] != epoch && allSeen(a)) {
-                        entrySeen[e] = epoch;
-                        into[n++] = e;
+                    if (allSeen(a)) { // an alternative has one trigger: this runs once per alternative
+                        altPassed[a] = epoch;
+                        int e = altEntry[a];
+                        if (entrySeen[e] != epoch) {
+                            entrySeen[e] = epoch;
+                            into[n++] = e;
+                        }
                     }
                 }
             }
@@ -360,10 +384,17 @@ final class Prefilter {
             return n;
         }
 
+        /**
+         * Whether alternative {@code k} of candidate {@code entry} (in the order given to the
+         * prefilter) had all its windows in the text scanned since the last {@link #reset}.
+         */
+        boolean passed(int entry, int k) {
+            return altPassed[entryAlts[entry] + k] == epoch;
+        }
+
         private boolean allSeen(int a) {
             for (int i = altStart[a] + 1; i < altStart[a + 1]; i++) {
-                int w = altWindows[i];
-                if ((w >= BIGRAM ? bigramSeen[w - BIGRAM] : seen[w]) != epoch) {
+                if (seen[altWindows[i]] != epoch) {
                     return false;
                 }
             }

@@ -13,8 +13,11 @@ import java.util.List;
  */
 final class Windows {
 
-    /** A literal this short is no trigger, but still narrows an alternative's candidates. */
-    static final int MIN_SECONDARY = 2;
+    /**
+     * Secondary windows are as long as a trigger's anchor at least: the scan finds every window
+     * by its anchor (a shorter literal is left to the positional step).
+     */
+    static final int MIN_SECONDARY = Prefilter.ANCHOR;
 
     /** Substrings of ordinary log lines: characters inside one of them are weak evidence. */
     private static final String[] COMMON = {
@@ -49,17 +52,26 @@ final class Windows {
             double bestScore = -1;
             for (int r = 0; r < runs.size(); r++) {
                 int min = out.isEmpty() ? Prefilter.MIN_LITERAL : MIN_SECONDARY;
-                for (int at = 0; at < runs.get(r).length(); at++) {
-                    int width = freeWidth(taken.get(r), at, out.isEmpty() ? Prefilter.WINDOW : Prefilter.SECONDARY_WINDOW);
-                    if (width < min) {
-                        continue;
-                    }
-                    double score = sum(weights.get(r), at, width);
-                    if (score > bestScore) {
-                        bestRun = r;
-                        bestAt = at;
-                        bestWidth = width;
-                        bestScore = score;
+                String run = runs.get(r);
+                for (int at = 0; at < run.length(); at++) {
+                    int free = freeWidth(taken.get(r), at, out.isEmpty() ? Prefilter.WINDOW : Prefilter.SECONDARY_WINDOW);
+                    // the widest window from here, unless a narrower one ends in an anchor that
+                    // ordinary lines lack (the scan looks windows up by their anchor wherever it occurs)
+                    for (int width = free; width >= min; width--) {
+                        boolean rareEnd = !OrdinaryText.contains(run, at + width - Prefilter.ANCHOR);
+                        if (!rareEnd && width < free) {
+                            continue;
+                        }
+                        double score = sum(weights.get(r), at, width) + (rareEnd ? RARE_ANCHOR : 0);
+                        if (score > bestScore) {
+                            bestRun = r;
+                            bestAt = at;
+                            bestWidth = width;
+                            bestScore = score;
+                        }
+                        if (rareEnd) {
+                            break;
+                        }
                     }
                 }
             }
@@ -115,7 +127,13 @@ final class Windows {
         return w;
     }
 
-    private static final int GRAM = 4;
+    private static final int GRAM = Prefilter.ANCHOR;
+
+    /**
+     * What a window gains by ending in an anchor that is not a 4-gram of the benign sample: more
+     * than any window's weight, so that such a window is picked whenever there is one.
+     */
+    private static final double RARE_ANCHOR = 100;
 
     /**
      * The folded 4-grams of the benign sample (the precision guard's ordinary log lines), hashed
