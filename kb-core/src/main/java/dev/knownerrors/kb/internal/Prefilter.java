@@ -44,9 +44,9 @@ final class Prefilter {
     private static final int MIN_ANCHOR_BITS = 1 << 12;
     private static final int MAX_ANCHOR_BITS = 1 << 20;
     private static final int GOLDEN = 0x9E3779B1;
-    private static final int SLOT_ANCHOR_BITS = ANCHOR * CODE_BITS + 1;
     private static final int WIDTH_SHIFT = WINDOW * CODE_BITS;
     private static final long CODES = (1L << WIDTH_SHIFT) - 1;
+    private static final long TRIGGER = Long.MIN_VALUE;
 
     final int entries;
     private final byte[] classOf = new byte[65536];
@@ -57,7 +57,7 @@ final class Prefilter {
     /** Window w is the trigger of alternatives {@code trigAlts[trigStart[w], trigStart[w + 1])}. */
     private final int[] trigStart;
     private final int[] trigAlts;
-    /** Alternative a's windows are {@code altWindows[altStart[a], altStart[a + 1])}, the trigger first. */
+    /** Alternative a's windows (their slots) are {@code altWindows[altStart[a], altStart[a + 1])}, the trigger first. */
     private final int[] altStart;
     private final int[] altWindows;
     private final int[] altEntry;
@@ -67,18 +67,14 @@ final class Prefilter {
     private final long[] anchorBits;
     private final int bitShift;
     /**
-     * Open addressing over the anchors, a long per slot: the anchor + 1 in the low
-     * {@link #SLOT_ANCHOR_BITS} bits (0: empty), above them where its windows start in
-     * {@code byAnchor}.
+     * The windows, open-addressed from their anchor's hash (windows sharing an anchor probe from
+     * the same home slot): their class codes (the last in the lowest bits), their width at
+     * {@link #WIDTH_SHIFT}, the sign bit for a trigger; 0 for an empty slot. A window is known by
+     * its slot from here on; {@code windowOf} maps a slot back to its number.
      */
-    private final long[] slots;
-    private final int slotShift;
-    /**
-     * The windows grouped by anchor: their class codes (the last in the lowest bits), their width
-     * at {@link #WIDTH_SHIFT}, and the sign bit on the last of a group; their numbers in {@code byAnchor}.
-     */
-    private final long[] keys;
-    private final int[] byAnchor;
+    private final long[] table;
+    private final int tableShift;
+    private final int[] windowOf;
     private final int anchors;
 
     /**
@@ -177,7 +173,7 @@ final class Prefilter {
         }
 
         // the anchors: each window is looked for by its last ANCHOR class codes (a hash of them sets
-        // a bit); the windows sharing an anchor are listed under it in an open-addressed table
+        // a bit), then in an open-addressed table from the same hash
         long[] keyOf = new long[windows];
         int[] anchorOf = new int[windows];
         for (Map.Entry<String, Integer> w : ids.entrySet()) {
@@ -186,74 +182,41 @@ final class Prefilter {
             for (int i = 0; i < window.length(); i++) {
                 key = key << CODE_BITS | classOfFolded[window.charAt(i)];
             }
-            keyOf[w.getValue()] = key | (long) window.length() << WIDTH_SHIFT;
+            keyOf[w.getValue()] = key | (long) window.length() << WIDTH_SHIFT | (w.getValue() < triggers ? TRIGGER : 0);
             anchorOf[w.getValue()] = (int) key & ANCHOR_MASK;
         }
-        int[] distinct = anchorOf.clone();
-        Arrays.sort(distinct);
-        int unique = 0;
-        for (int i = 0; i < distinct.length; i++) {
-            if (i == 0 || distinct[i] != distinct[i - 1]) {
-                distinct[unique++] = distinct[i];
+        int[] sorted = anchorOf.clone();
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                distinct++;
             }
         }
-        anchors = unique;
-        distinct = Arrays.copyOf(distinct, unique);
+        anchors = distinct;
         int bitCount = Integer.highestOneBit(Math.max(MIN_ANCHOR_BITS - 1, Math.min(MAX_ANCHOR_BITS - 1, anchors * BITS_PER_ANCHOR - 1))) << 1;
         bitShift = 32 - Integer.numberOfTrailingZeros(bitCount);
         anchorBits = new long[bitCount >>> 6];
-        int slotCount = Integer.highestOneBit(Math.max(2, 2 * anchors - 1)) << 1;
-        slotShift = 32 - Integer.numberOfTrailingZeros(slotCount);
-        slots = new long[slotCount];
-        for (int g : distinct) {
+        int size = Integer.highestOneBit(Math.max(2, 2 * windows - 1)) << 1; // at most half full
+        tableShift = 32 - Integer.numberOfTrailingZeros(size);
+        table = new long[size];
+        windowOf = new int[size];
+        int[] slotOf = new int[windows];
+        for (int w = 0; w < windows; w++) {
+            int g = anchorOf[w];
             int h = g * GOLDEN >>> bitShift;
             anchorBits[h >>> 6] |= 1L << h;
-            int at = g * GOLDEN >>> slotShift;
-            while (slots[at] != 0) {
-                at = (at + 1) & (slotCount - 1);
+            int at = g * GOLDEN >>> tableShift;
+            while (table[at] != 0) {
+                at = (at + 1) & (size - 1);
             }
-            slots[at] = g + 1;
+            table[at] = keyOf[w];
+            windowOf[at] = w;
+            slotOf[w] = at;
         }
-        // the windows grouped by anchor, in window order within a group
-        int[] slotOfWindow = new int[windows];
-        int[] count = new int[slotCount];
-        for (int w = 0; w < windows; w++) {
-            slotOfWindow[w] = slot(anchorOf[w]);
-            count[slotOfWindow[w]]++;
+        for (int i = 0; i < altWindows.length; i++) {
+            altWindows[i] = slotOf[altWindows[i]];
         }
-        int[] next = new int[slotCount];
-        int from = 0;
-        for (int at = 0; at < slotCount; at++) {
-            next[at] = from;
-            if (count[at] > 0) {
-                slots[at] |= (long) from << SLOT_ANCHOR_BITS;
-            }
-            from += count[at];
-        }
-        keys = new long[windows];
-        byAnchor = new int[windows];
-        for (int w = 0; w < windows; w++) {
-            int i = next[slotOfWindow[w]]++;
-            keys[i] = keyOf[w];
-            byAnchor[i] = w;
-        }
-        for (int at = 0; at < slotCount; at++) {
-            if (count[at] > 0) {
-                keys[next[at] - 1] |= Long.MIN_VALUE; // the last of its group
-            }
-        }
-    }
-
-    /** The slot of an anchor that is in the table, or -1. */
-    private int slot(int anchor) {
-        int at = anchor * GOLDEN >>> slotShift;
-        for (long k = slots[at]; k != 0; k = slots[at]) {
-            if ((int) (k & (1L << SLOT_ANCHOR_BITS) - 1) == anchor + 1) {
-                return at;
-            }
-            at = (at + 1) & (slots.length - 1);
-        }
-        return -1;
     }
 
     int windows() {
@@ -273,7 +236,8 @@ final class Prefilter {
         /** The class codes of the last characters scanned, {@link #CODE_BITS} each, the last lowest. */
         private long recent;
         private int epoch = 1;
-        private final int[] seen = new int[windows];
+        /** Per window slot: the epoch in which it occurred. */
+        private final int[] seen = new int[table.length];
         /** The triggers that occurred, in the order they did. */
         private final int[] hits = new int[Math.max(1, triggers)];
         private int hitCount;
@@ -338,24 +302,20 @@ final class Prefilter {
 
         /** The text's last codes are {@code r}, and their anchor's bit is set: records the windows that end here. */
         private void anchor(long r) {
-            int at = slot((int) r & ANCHOR_MASK);
-            if (at < 0) {
-                return;
-            }
-            for (int i = (int) (slots[at] >>> SLOT_ANCHOR_BITS); ; i++) {
-                long k = keys[i];
-                long mask = (1L << CODE_BITS * (int) (k >>> WIDTH_SHIFT & 0xF)) - 1;
-                if ((r & mask) == (k & CODES)) {
-                    int w = byAnchor[i];
-                    if (seen[w] != epoch) {
-                        seen[w] = epoch;
-                        if (w < triggers) {
-                            hits[hitCount++] = w;
-                        }
-                    }
-                }
-                if (k < 0) {
+            long[] tab = table;
+            int g = (int) r & ANCHOR_MASK;
+            for (int at = g * GOLDEN >>> tableShift; ; at = (at + 1) & (tab.length - 1)) {
+                long k = tab[at];
+                if (k == 0) {
                     return;
+                }
+                if (((int) k & ANCHOR_MASK) == g
+                        && (r & (1L << CODE_BITS * (int) (k >>> WIDTH_SHIFT & 0xF)) - 1) == (k & CODES)
+                        && seen[at] != epoch) {
+                    seen[at] = epoch;
+                    if (k < 0) { // a trigger
+                        hits[hitCount++] = windowOf[at];
+                    }
                 }
             }
         }
