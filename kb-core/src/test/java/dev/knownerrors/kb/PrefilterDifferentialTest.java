@@ -109,6 +109,48 @@ class PrefilterDifferentialTest {
                 () -> word(random).substring(0, 3), 0, 90); // 100+ windows an anchor on average
     }
 
+    /**
+     * A KB of Chinese phrases over more characters than there are classes: the rare ones share
+     * the last class, so most windows have the same key and are compared once per position of a
+     * Chinese line, not once per window (a line would otherwise walk every one of them at every
+     * character). The engine must still agree.
+     */
+    @Test
+    void windowsWhoseCharactersShareAClassShareOneKeyAndAgreeWithRunningEveryRegex() {
+        java.util.Random random = new java.util.Random(13);
+        List<String> phrases = new ArrayList<>();
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 2_000; i++) {
+            String phrase = chinese(random, 6);
+            phrases.add(phrase);
+            json.append(i == 0 ? "" : ",").append(Entries.entry("zh/e" + i, phrase + "\\\\s*\\\\d+"));
+        }
+        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).precisionGuard(false).timeBudget(Duration.ZERO)
+                .source(Entries.write(tempDir(), "zh.json", json.append("]").toString()).toString()).build();
+        assertThat(kb.problems()).isEmpty();
+        String described = kb.engine().describe();
+        int windows = Integer.parseInt(described.replaceAll("^(\\d+) windows.*", "$1"));
+        int keys = Integer.parseInt(described.replaceAll(".* (\\d+) keys.*", "$1"));
+        assertThat(keys).as(described).isLessThan(windows / 4);
+        List<String> corpus = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            String phrase = phrases.get(random.nextInt(phrases.size()));
+            corpus.add("服务返回 " + phrase + " " + i); // matches
+            corpus.add("服务返回 " + phrase.substring(0, 5) + chinese(random, 1) + " " + i); // one character changed
+            corpus.add(chinese(random, 40));
+        }
+        int matched = assertAgrees(kb.engine(), corpus);
+        assertThat(matched).isGreaterThanOrEqualTo(1_000);
+    }
+
+    private static String chinese(java.util.Random random, int length) {
+        char[] c = new char[length];
+        for (int i = 0; i < length; i++) {
+            c[i] = (char) (0x4E00 + random.nextInt(1_500));
+        }
+        return new String(c);
+    }
+
     private static void assertLargeKbAgrees(java.util.Random random, java.util.function.Supplier<String> first,
                                             java.util.function.Supplier<String> second, int moreAnchorsThan, int fewerAnchorsThan) {
         List<String> words = new ArrayList<>();

@@ -277,7 +277,8 @@ public final class Engine {
 
     /** Windows, anchors and character classes of the prefilter (for benchmarks and docs). */
     public String describe() {
-        return prefilter.windows() + " windows, " + prefilter.anchors() + " anchors, " + prefilter.classes() + " classes, "
+        return prefilter.windows() + " windows, " + prefilter.keys() + " keys, " + prefilter.anchors() + " anchors, "
+                + prefilter.classes() + " classes, "
                 + always.length + " unanchored";
     }
 

@@ -67,14 +67,18 @@ final class Prefilter {
     private final long[] anchorBits;
     private final int bitShift;
     /**
-     * The windows, open-addressed from their anchor's hash (windows sharing an anchor probe from
-     * the same home slot): their class codes (the last in the lowest bits), their width at
-     * {@link #WIDTH_SHIFT}, the sign bit for a trigger; 0 for an empty slot. A window is known by
-     * its slot from here on; {@code windowOf} maps a slot back to its number.
+     * The windows' keys, open-addressed from their anchor's hash (keys sharing an anchor probe
+     * from the same home slot): class codes (the last in the lowest bits), width at
+     * {@link #WIDTH_SHIFT}, the sign bit when some window with the key is a trigger; 0 for an
+     * empty slot. Windows whose characters share classes have one key (CJK text, say, whose rare
+     * characters share the last class): one slot, compared once. A window is known by its
+     * slot from here on; the windows of slot s are {@code firstOf[s]}, then {@code nextOf} of it.
      */
     private final long[] table;
     private final int tableShift;
-    private final int[] windowOf;
+    private final int[] firstOf;
+    private final int[] nextOf;
+    private final int keys;
     private final int anchors;
 
     /**
@@ -200,20 +204,29 @@ final class Prefilter {
         int size = Integer.highestOneBit(Math.max(2, 2 * windows - 1)) << 1; // at most half full
         tableShift = 32 - Integer.numberOfTrailingZeros(size);
         table = new long[size];
-        windowOf = new int[size];
+        firstOf = new int[size];
+        nextOf = new int[windows];
         int[] slotOf = new int[windows];
-        for (int w = 0; w < windows; w++) {
+        int distinctKeys = 0;
+        for (int w = windows - 1; w >= 0; w--) { // backwards, so that each slot lists its windows in order
             int g = anchorOf[w];
             int h = g * GOLDEN >>> bitShift;
             anchorBits[h >>> 6] |= 1L << h;
             int at = g * GOLDEN >>> tableShift;
-            while (table[at] != 0) {
+            while (table[at] != 0 && (table[at] & ~TRIGGER) != (keyOf[w] & ~TRIGGER)) {
                 at = (at + 1) & (size - 1);
             }
-            table[at] = keyOf[w];
-            windowOf[at] = w;
+            if (table[at] == 0) {
+                distinctKeys++;
+                nextOf[w] = -1;
+            } else {
+                nextOf[w] = firstOf[at];
+            }
+            table[at] |= keyOf[w];
+            firstOf[at] = w;
             slotOf[w] = at;
         }
+        keys = distinctKeys;
         for (int i = 0; i < altWindows.length; i++) {
             altWindows[i] = slotOf[altWindows[i]];
         }
@@ -221,6 +234,11 @@ final class Prefilter {
 
     int windows() {
         return windows;
+    }
+
+    /** Distinct keys of the windows (windows whose characters share classes share one). */
+    int keys() {
+        return keys;
     }
 
     int anchors() {
@@ -313,8 +331,12 @@ final class Prefilter {
                         && (r & (1L << CODE_BITS * (int) (k >>> WIDTH_SHIFT & 0xF)) - 1) == (k & CODES)
                         && seen[at] != epoch) {
                     seen[at] = epoch;
-                    if (k < 0) { // a trigger
-                        hits[hitCount++] = windowOf[at];
+                    if (k < 0) { // a trigger among its windows
+                        for (int w = firstOf[at]; w >= 0; w = nextOf[w]) {
+                            if (w < triggers) {
+                                hits[hitCount++] = w;
+                            }
+                        }
                     }
                 }
             }
