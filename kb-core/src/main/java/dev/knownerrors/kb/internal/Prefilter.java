@@ -254,8 +254,14 @@ final class Prefilter {
         /** The class codes of the last characters scanned, {@link #CODE_BITS} each, the last lowest. */
         private long recent;
         private int epoch = 1;
-        /** Per window slot: the epoch in which it occurred. */
-        private final int[] seen = new int[table.length];
+        /**
+         * A bit per window slot: it occurred in this text (2 KB at 2,500 entries, small enough to
+         * stay in the first-level cache); the words set are listed in {@code touched} and cleared
+         * at the next {@link #reset}.
+         */
+        private final long[] seen = new long[(table.length + 63) >>> 6];
+        private final int[] touched = new int[seen.length];
+        private int touchedCount;
         /** The triggers that occurred, in the order they did. */
         private final int[] hits = new int[Math.max(1, triggers)];
         private int hitCount;
@@ -267,8 +273,11 @@ final class Prefilter {
         void reset() {
             recent = 0;
             hitCount = 0;
+            for (int i = 0; i < touchedCount; i++) {
+                seen[touched[i]] = 0;
+            }
+            touchedCount = 0;
             if (++epoch == Integer.MAX_VALUE) {
-                Arrays.fill(seen, 0);
                 Arrays.fill(entrySeen, 0);
                 Arrays.fill(altPassed, 0);
                 epoch = 1;
@@ -329,8 +338,12 @@ final class Prefilter {
                 }
                 if (((int) k & ANCHOR_MASK) == g
                         && (r & (1L << CODE_BITS * (int) (k >>> WIDTH_SHIFT & 0xF)) - 1) == (k & CODES)
-                        && seen[at] != epoch) {
-                    seen[at] = epoch;
+                        && (seen[at >>> 6] & 1L << at) == 0) {
+                    long word = seen[at >>> 6];
+                    if (word == 0) {
+                        touched[touchedCount++] = at >>> 6;
+                    }
+                    seen[at >>> 6] = word | 1L << at;
                     if (k < 0) { // a trigger among its windows
                         for (int w = firstOf[at]; w >= 0; w = nextOf[w]) {
                             if (w < triggers) {
@@ -376,7 +389,8 @@ final class Prefilter {
 
         private boolean allSeen(int a) {
             for (int i = altStart[a] + 1; i < altStart[a + 1]; i++) {
-                if (seen[altWindows[i]] != epoch) {
+                int at = altWindows[i];
+                if ((seen[at >>> 6] & 1L << at) == 0) {
                     return false;
                 }
             }

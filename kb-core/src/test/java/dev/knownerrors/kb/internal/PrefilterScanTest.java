@@ -1,0 +1,83 @@
+package dev.knownerrors.kb.internal;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The per-thread scan state, used text after text. A window left marked from an earlier text
+ * would only add candidates (whose regexes then fail), which the engine-level differential
+ * tests cannot see: these tests look at the candidates themselves.
+ */
+class PrefilterScanTest {
+
+    private static final Prefilter PREFILTER = new Prefilter(List.of(
+            List.of(List.of("cannot a", "memory")), // entry 0: a trigger and a secondary window
+            List.of(List.of("refused!"))));         // entry 1
+
+    @Test
+    void anEntryIsACandidateWhenItsTriggerAndEveryOtherWindowOccur() {
+        Prefilter.Scan scan = PREFILTER.new Scan();
+        assertThat(candidates(PREFILTER, scan, "fork: Cannot allocate memory")).containsExactly(0);
+        assertThat(candidates(PREFILTER, scan, "connection REFUSED!")).containsExactly(1);
+        assertThat(candidates(PREFILTER, scan, "memory, then: cannot allocate")).containsExactly(0);
+    }
+
+    @Test
+    void aWindowSeenInOneTextIsForgottenAtTheNext() {
+        Prefilter.Scan scan = PREFILTER.new Scan();
+        assertThat(candidates(PREFILTER, scan, "fork: Cannot allocate memory")).containsExactly(0);
+        assertThat(candidates(PREFILTER, scan, "fork: Cannot allocate")).as("its secondary window is not in this text").isEmpty();
+    }
+
+    /**
+     * Letters only (a class each, so the prefilter is exact): after each of 2,000 texts scanned
+     * with one state, the candidates are exactly the entries whose windows all occur in it.
+     */
+    @Test
+    void eachTextGetsExactlyTheEntriesWhoseWindowsItContainsWhateverCameBefore() {
+        Random random = new Random(5);
+        List<List<List<String>>> windows = new ArrayList<>();
+        for (int e = 0; e < 300; e++) {
+            windows.add(List.of(List.of(letters(random, 4 + random.nextInt(5)), letters(random, 4 + random.nextInt(2)))));
+        }
+        Prefilter prefilter = new Prefilter(windows);
+        Prefilter.Scan scan = prefilter.new Scan();
+        for (int t = 0; t < 2_000; t++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                List<String> alt = windows.get(random.nextInt(windows.size())).get(0);
+                text.append(alt.get(random.nextInt(alt.size())).toUpperCase()).append(' ');
+            }
+            List<Integer> expected = new ArrayList<>();
+            String folded = text.toString().toLowerCase();
+            for (int e = 0; e < windows.size(); e++) {
+                if (windows.get(e).get(0).stream().allMatch(folded::contains)) {
+                    expected.add(e);
+                }
+            }
+            assertThat(candidates(prefilter, scan, text.toString())).as(text.toString())
+                    .containsExactlyElementsOf(expected);
+        }
+    }
+
+    private static String letters(Random random, int length) {
+        char[] c = new char[length];
+        for (int i = 0; i < length; i++) {
+            c[i] = (char) ('a' + random.nextInt(26));
+        }
+        return new String(c);
+    }
+
+    private static List<Integer> candidates(Prefilter prefilter, Prefilter.Scan scan, String text) {
+        scan.reset();
+        scan.feed(text, 0, text.length());
+        int[] into = new int[prefilter.entries];
+        return Arrays.stream(into, 0, scan.candidates(into)).boxed().toList();
+    }
+}
