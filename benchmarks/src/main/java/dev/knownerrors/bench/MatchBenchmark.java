@@ -64,7 +64,10 @@ public class MatchBenchmark {
         if (kb.diagnose(Messages.REDIS, null).isEmpty()) {
             throw new IllegalStateException("the Redis message must match");
         }
-        System.out.println("\nKB of " + kb.entries().size() + " entries, " + kb.problems().size() + " load problems");
+        System.out.println("\nKB of " + kb.entries().size() + " entries, " + kb.problems().size() + " load problems, "
+                + (Kbs.deadendsPresent() ? "with the deadends.dev snapshot at " + Kbs.DEADENDS.toAbsolutePath().normalize()
+                : "generated: no deadends.dev snapshot at " + Kbs.DEADENDS.toAbsolutePath().normalize()
+                + " (-Dknownerrors.deadends=DIR, with -jvmArgsAppend for the forks)"));
     }
 
     @Benchmark

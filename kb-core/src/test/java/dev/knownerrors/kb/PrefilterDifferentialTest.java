@@ -186,6 +186,37 @@ class PrefilterDifferentialTest {
         return new String(c);
     }
 
+    /**
+     * A regex whose every match begins with its first literal run is tried only from that run's
+     * first place. What it sees before that place must not change: look-behinds and word
+     * boundaries still read the text before, {@code ^} still means the start of the text, and
+     * {@code \\G} (which a later start would move) is not started late at all.
+     */
+    @Test
+    void regexesTriedFromTheirFirstRunAgreeWithRunningEveryRegex() {
+        String json = "[" + String.join(",",
+                Entries.entry("t/pool", "(?<=pool )exhausted after \\\\d+ ms"),
+                Entries.entry("t/quota", "\\\\bdisk quota exceeded"),
+                Entries.entry("t/merge", "^fatal: refusing to merge"),
+                Entries.entry("t/token", "\\\\Gtoken expired at"),
+                Entries.entry("t/peer", "connection (?:reset|refused) by peer"),
+                Entries.entry("t/lock", "lock wait timeout exceeded|deadlock found when trying"),
+                Entries.entry("t/oom", "[Oo]ut of memory: kill process")) + "]";
+        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).precisionGuard(false).timeBudget(Duration.ZERO)
+                .source(Entries.write(tempDir(), "starts.json", json).toString()).build();
+        assertThat(kb.problems()).isEmpty();
+        List<String> corpus = List.of(
+                "exhausted after 30 ms in pool exhausted after 31 ms", "the db exhausted after 30 ms",
+                "xdisk quota exceeded", "xdisk quota exceeded; disk quota exceeded", "/var: disk quota exceeded",
+                "fatal: refusing to merge unrelated histories", "git: fatal: refusing to merge",
+                "line 1\nfatal: refusing to merge", "token expired at 10:00", "a token expired at 10:00",
+                "connection reset by the peer, then connection refused by peer", "connection reset by peer",
+                "deadlock found when trying to get lock; lock wait timeout exceeded",
+                "lock wait timeout; deadlock found when trying", "Out of memory: Kill process 4121");
+        int matched = assertAgrees(kb.engine(), corpus);
+        assertThat(matched).isEqualTo(10);
+    }
+
     @Test
     void deadendsSnapshotEngineAgreesWithRunningEveryRegex() {
         assumeTrue(Files.isDirectory(DEADENDS), "deadends.dev snapshot not present at " + DEADENDS);

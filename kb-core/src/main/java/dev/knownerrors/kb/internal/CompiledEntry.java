@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
  * An entry with its compiled pattern, its specificity (how many literal characters any match
  * must contain; the first key of the winner rule) and, per alternative of its regex, the
  * case-folded literal runs every match of that alternative contains ({@code null} when the
- * regex could not be analysed).
+ * regex could not be analysed) and whether every match of it begins with its first run
+ * ({@code starts}, in the same order; {@code null} with {@code literals}).
  */
 public record CompiledEntry(KnownError entry, Pattern pattern, int specificity, List<List<String>> literals,
-                            String attribution) {
+                            List<Boolean> starts, String attribution) {
 
     /** Case-insensitive with Unicode case folding, as the seed's regexes expect. */
     public static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
@@ -28,6 +29,8 @@ public record CompiledEntry(KnownError entry, Pattern pattern, int specificity, 
     static CompiledEntry of(KnownError entry, Pattern pattern, String attribution) {
         RegexTree.Node tree = RegexTree.parse(pattern.pattern());
         int specificity = tree == null ? 0 : RegexTree.specificity(tree);
-        return new CompiledEntry(entry, pattern, specificity, RequiredLiterals.of(tree), attribution);
+        RequiredLiterals.Analysis literals = RequiredLiterals.analyse(tree);
+        return literals == null ? new CompiledEntry(entry, pattern, specificity, null, null, attribution)
+                : new CompiledEntry(entry, pattern, specificity, literals.runs(), literals.starts(), attribution);
     }
 }

@@ -45,6 +45,11 @@ public final class Engine {
     private final Prefilter prefilter;
     /** Per entry, per alternative in the prefilter, its folded literal runs in regex order; null: no check. */
     private final char[][][][] order;
+    /**
+     * Per entry whose every match begins with the first run of its alternative, those first runs
+     * (folded); else null. The regex is tried only from the first place where one occurs.
+     */
+    private final char[][][] starts;
     private final int maxScanLength;
     private final ThreadLocal<Scratch> scratch;
     /** Nanoseconds of matching per event; 0 for no limit. */
@@ -96,7 +101,9 @@ public final class Engine {
         List<List<List<String>>> windows = new ArrayList<>(this.ranked.length);
         List<Integer> unanchored = new ArrayList<>();
         this.order = new char[this.ranked.length][][][];
+        this.starts = new char[this.ranked.length][][];
         for (int e = 0; e < this.ranked.length; e++) {
+            starts[e] = InOrder.starts(this.ranked[e]);
             List<List<String>> entryWindows = windows(this.ranked[e], this.guarded[e]);
             windows.add(entryWindows);
             if (entryWindows != null) {
@@ -128,6 +135,7 @@ public final class Engine {
         this.signatureWords = base.signatureWords;
         this.prefilter = base.prefilter;
         this.order = base.order;
+        this.starts = base.starts;
         this.maxScanLength = base.maxScanLength;
         this.budgetNanos = base.budgetNanos;
         this.quarantine = new Quarantine(ranked, Duration.ofNanos(budgetNanos));
@@ -402,6 +410,7 @@ public final class Engine {
                         continue;
                     }
                     Matcher m = matcher(e, timed);
+                    from(m, inOrder.earliest(starts[e], text, length));
                     long t0 = System.nanoTime();
                     try {
                         rule.consider(e, m, timed, i == n - 1); // evidence and signature words are read on the clock too
@@ -445,6 +454,9 @@ public final class Engine {
                     continue;
                 }
                 Matcher m = matcher(e, text);
+                if (positional) {
+                    from(m, inOrder.earliest(starts[e], text, length));
+                }
                 try {
                     rule.consider(e, m, text, i == n - 1);
                 } catch (StackOverflowError deep) {
@@ -457,10 +469,21 @@ public final class Engine {
             return rule.result();
         }
 
+        /**
+         * Starts the search at {@code from} (no match starts before it), with the text before it
+         * still visible to look-behinds and word boundaries, and {@code ^} only at the real start.
+         */
+        private void from(Matcher m, int from) {
+            if (from > 0) {
+                m.region(from, m.regionEnd());
+            }
+        }
+
         private Matcher matcher(int e, CharSequence text) {
             Matcher m = matchers[e];
             if (m == null) {
                 m = ranked[e].pattern().matcher(text);
+                m.useTransparentBounds(true).useAnchoringBounds(false);
                 matchers[e] = m;
             } else {
                 m.reset(text);

@@ -28,6 +28,8 @@ final class InOrder {
 
     /** Character comparisons per event (about 0.1 ms); past them, candidates are kept unchecked. */
     static final int MAX_WORK = 1 << 17;
+    /** Distinct first runs an entry may have for its regex to be started at the first of them. */
+    static final int MAX_STARTS = 4;
 
     private char[] folded = new char[256];
 
@@ -55,6 +57,62 @@ final class InOrder {
             out.add(r);
         }
         return out.isEmpty() ? null : out.toArray(new char[0][][]);
+    }
+
+    /**
+     * The first runs of an entry's alternatives when every match of every alternative begins
+     * with its first run (folded, distinct), else {@code null}: the regex need not be tried
+     * before the first place one of them occurs. Not for a regex with {@code \G}, which a
+     * later start would move.
+     */
+    static char[][] starts(CompiledEntry c) {
+        if (c.literals() == null || c.literals().isEmpty() || c.pattern().pattern().contains("\\G")) {
+            return null;
+        }
+        List<String> firsts = new ArrayList<>();
+        for (int k = 0; k < c.literals().size(); k++) {
+            List<String> runs = c.literals().get(k);
+            if (runs.isEmpty() || !c.starts().get(k)) {
+                return null;
+            }
+            if (!firsts.contains(runs.get(0))) {
+                firsts.add(runs.get(0));
+            }
+        }
+        if (firsts.size() > MAX_STARTS) {
+            return null; // a broad entry: finding where it may start would cost about what trying it costs
+        }
+        char[][] out = new char[firsts.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = firsts.get(i).toCharArray();
+        }
+        return out;
+    }
+
+    /**
+     * Where the first match of an entry with these first runs ({@link #starts}) can begin at
+     * the earliest in {@code text[0, length)}: the first place one of them occurs; 0 when there
+     * is nothing to go by. The same text as the event's {@link #admits} calls, the last of
+     * which was for this entry: only the places before the one it found are searched.
+     */
+    int earliest(char[][] firsts, CharSequence text, int length) {
+        if (firsts == null || work > MAX_WORK) {
+            return 0;
+        }
+        if (foldedText != text) {
+            fold(text, length);
+            foldedText = text;
+        }
+        int min = admittedAt;
+        int checked = work;
+        for (char[] run : firsts) {
+            int at = indexOf(folded, min < 0 ? length : Math.min(length, min + run.length - 1), run, 0);
+            if (at >= 0) {
+                min = at;
+            }
+        }
+        work = checked; // a few searches per regex about to run, bounded by MAX_STARTS: not the positional step's work
+        return Math.max(min, 0);
     }
 
     /**
@@ -86,6 +144,7 @@ final class InOrder {
     void begin() {
         foldedText = null;
         work = 0;
+        admittedAt = -1;
     }
 
     /**
@@ -94,6 +153,7 @@ final class InOrder {
      * for every call between two {@link #begin}s.
      */
     boolean admits(char[][][] alts, CharSequence text, int length, Prefilter.Scan scan, int entry) {
+        admittedAt = -1;
         if (alts == null || work > MAX_WORK) {
             return true;
         }
@@ -108,6 +168,7 @@ final class InOrder {
             }
             char[][] alt = alts[k];
             int from = 0;
+            int first = -1;
             boolean all = true;
             for (char[] run : alt) {
                 int at = indexOf(t, length, run, from);
@@ -115,14 +176,25 @@ final class InOrder {
                     all = false;
                     break;
                 }
+                if (first < 0) {
+                    first = at;
+                }
                 from = at + run.length;
             }
             if (all) {
+                admittedAt = first;
                 return true;
             }
         }
         return false;
     }
+
+    /**
+     * Where the first run of the alternative that the last {@link #admits} call found occurs
+     * first (that run is one of the entry's first runs, so {@link #earliest} is at most this);
+     * -1 when that call checked nothing.
+     */
+    private int admittedAt = -1;
 
     private void fold(CharSequence text, int length) {
         if (folded.length < length) {

@@ -14,6 +14,10 @@ import java.util.List;
  * alternative must contain. Top-level alternatives are kept apart; inner alternations are
  * expanded into separate alternatives while their number stays small (otherwise such an
  * alternation just breaks the run, which asks less of the text and so stays correct).
+ *
+ * <p>Also, per alternative, whether every match of it begins with its first run (nothing but
+ * zero-width assertions before it): then no match starts before that run's first place in the
+ * text, and the regex need not be tried at the places before it.
  */
 final class RequiredLiterals {
 
@@ -23,10 +27,13 @@ final class RequiredLiterals {
     private RequiredLiterals() {
     }
 
-    /** One partial alternative: closed runs plus the run still open at the end. */
-    private record Path(List<String> runs, String open) {
+    /**
+     * One partial alternative: closed runs plus the run still open at the end; {@code fresh}
+     * while nothing has been consumed, {@code starts} once its first run began a match.
+     */
+    private record Path(List<String> runs, String open, boolean fresh, boolean starts) {
         Path append(String literal) {
-            return new Path(runs, open.concat(literal));
+            return new Path(runs, open.concat(literal), false, starts || fresh);
         }
 
         Path close() {
@@ -35,8 +42,18 @@ final class RequiredLiterals {
             }
             List<String> closed = new ArrayList<>(runs);
             closed.add(open);
-            return new Path(closed, "");
+            return new Path(closed, "", fresh, starts);
         }
+
+        /** The same after consuming something that is not part of a run. */
+        Path consumed() {
+            Path p = close();
+            return p.fresh ? new Path(p.runs, "", false, false) : p;
+        }
+    }
+
+    /** The runs per alternative, and per alternative whether its matches begin with its first run. */
+    record Analysis(List<List<String>> runs, List<Boolean> starts) {
     }
 
     /**
@@ -44,26 +61,34 @@ final class RequiredLiterals {
      * top-level alternatives than {@link #MAX_TOP_LEVEL}.
      */
     static List<List<String>> of(Node root) {
+        Analysis a = analyse(root);
+        return a == null ? null : a.runs();
+    }
+
+    /** {@link #of} with, per alternative, whether every match of it begins with its first run. */
+    static Analysis analyse(Node root) {
         if (root == null) {
             return null;
         }
         List<Node> top = root instanceof Alt a ? a.branches() : List.of(root);
         List<List<String>> out = new ArrayList<>();
+        List<Boolean> starts = new ArrayList<>();
         for (Node branch : top) {
-            for (Path p : expand(branch, List.of(new Path(List.of(), "")))) {
+            for (Path p : expand(branch, List.of(new Path(List.of(), "", true, false)))) {
                 out.add(p.close().runs());
+                starts.add(p.starts());
                 if (out.size() > MAX_TOP_LEVEL) {
                     return null;
                 }
             }
         }
-        return out;
+        return new Analysis(out, starts);
     }
 
     private static List<Path> expand(Node n, List<Path> in) {
         if (n instanceof Lit lit) {
             if (!CaseFold.usable(lit.c())) {
-                return closeAll(in);
+                return consumeAll(in);
             }
             return appendAll(in, String.valueOf(CaseFold.fold(lit.c())));
         }
@@ -84,18 +109,21 @@ final class RequiredLiterals {
         }
         if (n instanceof Alt a) {
             if ((long) in.size() * a.branches().size() > MAX_EXPANDED) {
-                return closeAll(in);
+                return consumeAll(in);
             }
             List<Path> out = new ArrayList<>();
             for (Node b : a.branches()) {
                 out.addAll(expand(b, in));
             }
-            return out.size() > MAX_EXPANDED ? closeAll(in) : out;
+            return out.size() > MAX_EXPANDED ? consumeAll(in) : out;
         }
         if (n instanceof Repeat r && r.min() > 0) {
             return closeAll(expand(r.child(), in));
         }
-        return closeAll(in); // Gap, Empty, optional repeat
+        if (n instanceof RegexTree.Empty) {
+            return closeAll(in); // zero-width: a run cannot continue across it, but nothing is consumed
+        }
+        return consumeAll(in); // Gap, optional repeat
     }
 
     private static List<Path> appendAll(List<Path> in, String literal) {
@@ -105,6 +133,14 @@ final class RequiredLiterals {
         List<Path> out = new ArrayList<>(in.size());
         for (Path p : in) {
             out.add(p.append(literal));
+        }
+        return out;
+    }
+
+    private static List<Path> consumeAll(List<Path> in) {
+        List<Path> out = new ArrayList<>(in.size());
+        for (Path p : in) {
+            out.add(p.consumed());
         }
         return out;
     }

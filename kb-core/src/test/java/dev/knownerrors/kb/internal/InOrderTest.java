@@ -75,4 +75,27 @@ class InOrderTest {
         assertThat(survivors.length).as("checked and ruled out before the bound").isGreaterThan(0).isLessThan(40);
         assertThat(survivors[survivors.length - 1]).isEqualTo(39);
     }
+
+    @Test
+    void the_earliest_start_is_the_first_place_of_any_first_run_and_zero_without_one() {
+        InOrder in = new InOrder();
+        in.begin();
+        char[][] firsts = {"refused".toCharArray(), "reset".toCharArray()};
+        String text = "peer RESET; connection refused; reset again";
+        assertThat(in.earliest(firsts, text, text.length())).isEqualTo(5);
+        assertThat(in.earliest(new char[][] {"refused".toCharArray()}, text, text.length())).isEqualTo(23);
+        assertThat(in.earliest(new char[][] {"absent".toCharArray()}, text, text.length())).isZero();
+        assertThat(in.earliest(null, text, text.length())).isZero();
+    }
+
+    @Test
+    void the_earliest_start_after_an_admitted_alternative_still_looks_before_it_for_the_others() {
+        InOrder in = new InOrder();
+        in.begin();
+        String text = "peer reset; connection refused by peer";
+        char[][][] refused = entry(List.of(List.of("refused", "by peer")));
+        assertThat(in.admits(refused, text, text.length(), null, 0)).isTrue();
+        char[][] firsts = {"refused".toCharArray(), "reset".toCharArray()};
+        assertThat(in.earliest(firsts, text, text.length())).isEqualTo(5);
+    }
 }
