@@ -98,4 +98,36 @@ class InOrderTest {
         char[][] firsts = {"refused".toCharArray(), "reset".toCharArray()};
         assertThat(in.earliest(firsts, text, text.length())).isEqualTo(5);
     }
+
+    /**
+     * The search skips ahead by a run's length where the character under the run's end is not
+     * in the run; on texts over a few characters (two of them alike in their low 6 bits, as the
+     * skip's mask sees them) it must find what {@code String.indexOf} finds.
+     */
+    @Test
+    void the_skipping_search_finds_the_first_place_string_index_of_finds() {
+        java.util.Random random = new java.util.Random(5);
+        String alphabet = "ab!c"; // '!' and 'a' share their low 6 bits
+        InOrder in = new InOrder();
+        for (int n = 0; n < 20_000; n++) {
+            String text = randomString(random, alphabet, random.nextInt(40));
+            String run = randomString(random, alphabet, 1 + random.nextInt(6));
+            in.begin();
+            int expected = text.indexOf(run);
+            int[] kept = kept(text, entry(List.of(List.of(run))));
+            assertThat(kept.length == 1).as("'%s' in '%s'", run, text).isEqualTo(expected >= 0);
+            if (expected >= 0) {
+                assertThat(in.earliest(new char[][] {run.toCharArray()}, text, text.length())).as("'%s' in '%s'", run, text)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    private static String randomString(java.util.Random random, String alphabet, int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
 }
