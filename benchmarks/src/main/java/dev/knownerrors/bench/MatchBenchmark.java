@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The core cost: one scanned event (a 200-character message, no throwable) through
  * {@link KnowledgeBase#diagnose}, for KBs of 1 to 10,000 entries. {@code nonMatching} is what
- * the 99 % of events cost; {@code matching} diagnoses the Redis fork error.
+ * the 99 % of events cost; {@code nonMatchingLong} is one 8,000-character message of the same
+ * lines; {@code matching} diagnoses the Redis fork error.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,6 +40,9 @@ public class MatchBenchmark {
 
     private KnowledgeBase kb;
     private String[] benign;
+    /** The benign messages joined up to this many characters. */
+    static final int LONG = 8_000;
+    private String longText;
     private int next;
 
     @Setup
@@ -61,6 +65,14 @@ public class MatchBenchmark {
         for (int i = 0; i < benign.length; i++) {
             benign[i] = quiet.get(i % quiet.size());
         }
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; joined.length() < LONG; i++) {
+            joined.append(i == 0 ? "" : "; ").append(quiet.get(i % quiet.size()).strip());
+        }
+        longText = joined.substring(0, LONG);
+        if (unlimited.diagnose(longText, null).isPresent()) {
+            throw new IllegalStateException("the long message must not match: " + unlimited.diagnose(longText, null).get().id());
+        }
         if (kb.diagnose(Messages.REDIS, null).isEmpty()) {
             throw new IllegalStateException("the Redis message must match");
         }
@@ -73,6 +85,16 @@ public class MatchBenchmark {
     @Benchmark
     public Optional<Diagnosis> nonMatching() {
         return kb.diagnose(benign[next++ & 7], null);
+    }
+
+    /**
+     * One long non-matching message ({@link #LONG} characters: a payload or a query logged at
+     * WARN): the scan of every character, and the positional step's searches through the whole
+     * text for the candidates that the scan lets through.
+     */
+    @Benchmark
+    public Optional<Diagnosis> nonMatchingLong() {
+        return kb.diagnose(longText, null);
     }
 
     @Benchmark
