@@ -215,41 +215,26 @@ final class InOrder {
 
     /**
      * The first place at or after {@code from} where {@code run} starts in {@code t[0, length)},
-     * or -1; every place looked at and every character comparison is counted into {@link #work}.
-     * The character under the run's last position is read first: when the run does not contain
-     * it (a 64-bit mask of the run's characters, by their low 6 bits), no place that would cover
-     * it can start the run, and the search moves on by the run's whole length.
+     * or -1; every character comparison is counted into {@link #work}.
      */
     private int indexOf(char[] t, int length, char[] run, int from) {
-        int m = run.length;
-        int last = length - m;
-        long mask = 0;
-        for (char c : run) {
-            mask |= 1L << c;
-        }
         char first = run[0];
-        char end = run[m - 1];
+        int last = length - run.length;
         int compared = 0;
-        int i = from;
-        while (i <= last) {
+        outer:
+        for (int i = from; i <= last; i++) {
             compared++;
-            char c = t[i + m - 1];
-            if ((mask & 1L << c) == 0) {
-                i += m;
+            if (t[i] != first) {
                 continue;
             }
-            if (c == end && t[i] == first) {
-                int k = 1;
-                while (k < m - 1 && t[i + k] == run[k]) {
-                    k++;
-                }
-                compared += k;
-                if (k >= m - 1) {
-                    work += compared;
-                    return i;
+            for (int k = 1; k < run.length; k++) {
+                compared++;
+                if (t[i + k] != run[k]) {
+                    continue outer;
                 }
             }
-            i++;
+            work += compared;
+            return i;
         }
         work += compared;
         return -1;

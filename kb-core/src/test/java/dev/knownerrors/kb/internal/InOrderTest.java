@@ -68,7 +68,7 @@ class InOrderTest {
     @Test
     void once_its_work_bound_is_spent_the_rest_are_kept_unchecked() {
         String text = "a".repeat(8_000);
-        char[][][] absent = entry(List.of(List.of("aaab")));
+        char[][][] absent = entry(List.of(List.of("aaaab"))); // its first 4 characters are at every place of the text
         char[][][][] many = new char[40][][][];
         java.util.Arrays.fill(many, absent);
         int[] survivors = kept(text, many);
@@ -99,19 +99,55 @@ class InOrderTest {
         assertThat(in.earliest(firsts, text, text.length())).isEqualTo(5);
     }
 
-    /**
-     * The search skips ahead by a run's length where the character under the run's end is not
-     * in the run; on texts over a few characters (two of them alike in their low 6 bits, as the
-     * skip's mask sees them) it must find what {@code String.indexOf} finds.
-     */
+    /** On texts over a few characters (two of them alike in their low 6 bits), the search finds what {@code String.indexOf} finds. */
     @Test
-    void the_skipping_search_finds_the_first_place_string_index_of_finds() {
-        java.util.Random random = new java.util.Random(5);
+    void the_search_finds_the_first_place_string_index_of_finds() {
+        assertSearchesAgreeWithStringIndexOf(new java.util.Random(5), 0, 40, 20_000);
+    }
+
+    /** Long texts, and runs of up to 10 characters (most of them absent). */
+    @Test
+    void searches_of_a_long_text_find_the_first_place_string_index_of_finds() {
+        assertSearchesAgreeWithStringIndexOf(new java.util.Random(6), LONG, 1_500, 3_000);
+    }
+
+    private static final int LONG = 600;
+
+    @Test
+    void a_search_bounded_before_the_end_finds_only_places_that_end_before_the_bound() {
+        InOrder in = new InOrder();
+        in.begin();
+        String text = "x".repeat(LONG) + " connection reset; connection refused";
+        int refused = text.indexOf("connection refused");
+        char[][] firsts = {"connection refused".toCharArray(), "connection reset".toCharArray()};
+        assertThat(in.earliest(firsts, text, text.length())).isEqualTo(text.indexOf("connection reset"));
+        assertThat(in.earliest(new char[][] {"connection refused".toCharArray()}, text, text.length())).isEqualTo(refused);
+        assertThat(in.earliest(new char[][] {"connection refused".toCharArray()}, text, refused + 10)).isZero();
+    }
+
+    @Test
+    void a_builder_reused_for_the_next_event_is_folded_again() {
+        InOrder in = new InOrder();
+        StringBuilder text = new StringBuilder("x".repeat(LONG)).append(" disk quota exceeded");
+        char[][][] quota = entry(List.of(List.of("quota exceeded")));
+        char[][][] refused = entry(List.of(List.of("connection refused")));
+        in.begin();
+        assertThat(in.admits(quota, text, text.length(), null, 0)).isTrue();
+        assertThat(in.admits(refused, text, text.length(), null, 1)).isFalse();
+        text.setLength(LONG);
+        text.append(" connection refused");
+        in.begin();
+        assertThat(in.admits(refused, text, text.length(), null, 1)).isTrue();
+        assertThat(in.admits(quota, text, text.length(), null, 0)).isFalse();
+    }
+
+    private static void assertSearchesAgreeWithStringIndexOf(java.util.Random random, int minLength, int maxLength, int texts) {
         String alphabet = "ab!c"; // '!' and 'a' share their low 6 bits
         InOrder in = new InOrder();
-        for (int n = 0; n < 20_000; n++) {
-            String text = randomString(random, alphabet, random.nextInt(40));
-            String run = randomString(random, alphabet, 1 + random.nextInt(6));
+        for (int n = 0; n < texts; n++) {
+            String text = randomString(random, alphabet, minLength + random.nextInt(maxLength - minLength));
+            String run = randomString(random, alphabet, 1 + random.nextInt(maxLength > 100 ? 10 : 6));
+            String then = randomString(random, alphabet, 1 + random.nextInt(8));
             in.begin();
             int expected = text.indexOf(run);
             int[] kept = kept(text, entry(List.of(List.of(run))));
@@ -120,6 +156,9 @@ class InOrderTest {
                 assertThat(in.earliest(new char[][] {run.toCharArray()}, text, text.length())).as("'%s' in '%s'", run, text)
                         .isEqualTo(expected);
             }
+            boolean inOrder = expected >= 0 && text.indexOf(then, expected + run.length()) >= 0;
+            assertThat(kept(text, entry(List.of(List.of(run, then)))).length == 1).as("'%s' then '%s' in '%s'", run, then, text)
+                    .isEqualTo(inOrder);
         }
     }
 
