@@ -111,7 +111,10 @@ final class InOrder {
                 min = at;
             }
         }
-        work = checked; // a few searches per regex about to run, bounded by MAX_STARTS: not the positional step's work
+        // not counted as the positional step's work: the admitted alternative's own search already
+        // paid for reading the places before the one it found, and these at most MAX_STARTS - 1
+        // searches read only those places, so they stay within MAX_STARTS times the step's bound
+        work = checked;
         return Math.max(min, 0);
     }
 

@@ -57,15 +57,10 @@ final class RequiredLiterals {
     }
 
     /**
-     * The runs per alternative; {@code null} when the regex cannot be analysed or has more
-     * top-level alternatives than {@link #MAX_TOP_LEVEL}.
+     * The runs per alternative, and per alternative whether every match of it begins with its
+     * first run; {@code null} when the regex cannot be analysed or has more top-level
+     * alternatives than {@link #MAX_TOP_LEVEL}.
      */
-    static List<List<String>> of(Node root) {
-        Analysis a = analyse(root);
-        return a == null ? null : a.runs();
-    }
-
-    /** {@link #of} with, per alternative, whether every match of it begins with its first run. */
     static Analysis analyse(Node root) {
         if (root == null) {
             return null;
