@@ -54,7 +54,11 @@ public class AppenderBenchmark {
      * OFF, so no event is scanned: what the extra appender layer alone costs; {@code ascii}
      * (Logback), wrapped with {@code ascii=true}: diagnosis text in printable ASCII only;
      * {@code fields}, wrapped with {@code appendToMessage=false}: the diagnosis only in the
-     * {@code kb.*} fields, no text written (the pattern here prints none of them).
+     * {@code kb.*} fields, no text written (the pattern here prints none of them); {@code pass},
+     * a plain appender that forwards every event to the file appender and does nothing else
+     * (Logback: an {@code UnsynchronizedAppenderBase}; Log4j 2: an {@code AbstractAppender}
+     * calling the file appender's {@code AppenderControl}): what any wrapping appender costs,
+     * the floor under {@code layer}.
      */
     @Param({"bare", "wrapped"})
     public String mode;
@@ -104,7 +108,13 @@ public class AppenderBenchmark {
         fileAppender.setEncoder(encoder);
         fileAppender.start();
         Appender<ILoggingEvent> top = fileAppender;
-        if (wrapped) {
+        if (mode.startsWith("pass")) {
+            Pass pass = new Pass();
+            pass.setContext(logback);
+            pass.to = fileAppender;
+            pass.start();
+            top = pass;
+        } else if (wrapped) {
             DiagnosingAppender diagnosing = new DiagnosingAppender();
             diagnosing.setContext(logback);
             diagnosing.setName("DIAGNOSE");
@@ -136,7 +146,7 @@ public class AppenderBenchmark {
                 .add(b.newLayout("PatternLayout").addAttribute("pattern", "%d{ISO8601} %-5level [%thread] %logger - %msg%n"));
         b.add(fileAppender);
         String top = "FILE";
-        if (wrapped) {
+        if (wrapped && !mode.equals("pass")) {
             b.add(b.newAppender("DIAGNOSE", "Rewrite")
                     .addComponent(b.newAppenderRef("FILE"))
                     .addComponent(mode.equals("layer") ? b.newComponent("DiagnosingRewritePolicy").addAttribute("minimumLevel", "OFF")
@@ -147,6 +157,16 @@ public class AppenderBenchmark {
         b.add(b.newRootLogger(org.apache.logging.log4j.Level.INFO).add(b.newAppenderRef(top)));
         log4j = new org.apache.logging.log4j.core.LoggerContext("bench-" + backend + "-" + mode);
         log4j.start(b.build(false));
+        if (mode.equals("pass")) {
+            org.apache.logging.log4j.core.config.Configuration c = log4j.getConfiguration();
+            Pass4j pass = new Pass4j(new org.apache.logging.log4j.core.config.AppenderControl(c.getAppender("FILE"), null, null));
+            pass.start();
+            c.addAppender(pass);
+            org.apache.logging.log4j.core.config.LoggerConfig root = c.getRootLogger();
+            root.removeAppender("FILE");
+            root.addAppender(pass, null, null);
+            log4j.updateLoggers();
+        }
         log4jLogger = log4j.getLogger("bench.orders");
     }
 
@@ -167,6 +187,36 @@ public class AppenderBenchmark {
                 default -> log4jLogger.error(e.format(), e.arg(), e.error());
             }
         }
+    }
+
+    /** The {@code pass} mode's appender: forwards every event to one appender, nothing else. */
+    static final class Pass extends ch.qos.logback.core.UnsynchronizedAppenderBase<ILoggingEvent> {
+        Appender<ILoggingEvent> to;
+
+        @Override
+        protected void append(ILoggingEvent e) {
+            to.doAppend(e);
+        }
+    }
+
+    /** The {@code pass} mode's appender on Log4j 2: forwards every event to one appender through its control. */
+    static final class Pass4j extends org.apache.logging.log4j.core.appender.AbstractAppender {
+        private final org.apache.logging.log4j.core.config.AppenderControl to;
+
+        Pass4j(org.apache.logging.log4j.core.config.AppenderControl to) {
+            super("PASS", null, null, true, org.apache.logging.log4j.core.config.Property.EMPTY_ARRAY);
+            this.to = to;
+        }
+
+        @Override
+        public void append(org.apache.logging.log4j.core.LogEvent event) {
+            to.callAppender(event);
+        }
+    }
+
+    /** {@link #log} as a {@code Runnable} (a JDK type): how {@link PerEventCost} calls a setup in a class loader of its own. */
+    public Runnable logger() {
+        return this::log;
     }
 
     @TearDown
