@@ -66,6 +66,21 @@ class DiagnosingRewritePolicyReentrancyTest {
     }
 
     @Test
+    @LoggerContextSource("DiagnosingRewritePolicyReentrancyTest-chatty-appender.xml")
+    void throughDiagnosingAppenderInsteadOfRewriteTheSameHolds(LoggerContext context, @Named("List") ListAppender list,
+            ListStatusListener status) {
+        assertTimeoutPreemptively(TIMEOUT, () -> logFromWorkers(context, false));
+        Count count = Count.of(list.getEvents());
+        assertThat(count.unexpected).isEmpty();
+        assertThat(count.app).hasSize(EVENTS).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
+        assertThat(count.chattyAboutApp).isEqualTo(count.app);
+        assertThat(count.diagnosed.get("database/redis-bgsave-fork-error")).isEqualTo(2 * EVENTS / 10);
+        assertThat(count.diagnosed.get("network/connection-refused")).isEqualTo(EVENTS - EVENTS / 10);
+        assertThat(ours(status, Level.WARN)).isEmpty();
+        assertThat(recursionReports(status)).isNotEmpty();
+    }
+
+    @Test
     @LoggerContextSource("DiagnosingRewritePolicyReentrancyTest-chatty-without-us.xml")
     void withLog4jsOwnPolicyInsteadTheSameEventsArrive(LoggerContext context, @Named("List") ListAppender list,
             ListStatusListener status) {

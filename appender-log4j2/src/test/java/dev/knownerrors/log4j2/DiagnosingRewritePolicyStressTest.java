@@ -38,6 +38,14 @@ class DiagnosingRewritePolicyStressTest {
     }
 
     @Test
+    @LoggerContextSource("DiagnosingRewritePolicyStressTest-appender.xml")
+    void throughDiagnosingAppenderInsteadOfRewriteEveryEventArrivesOnceInOrder(LoggerContext context,
+            @Named("Record") RecordingAppender record, ListStatusListener status) throws Exception {
+        run(context);
+        assertAllDelivered(record, status);
+    }
+
+    @Test
     @LoggerContextSource("DiagnosingRewritePolicyStressTest-async.xml")
     void aBlockingAsyncAppenderInFrontUnderBackPressureLosesAndReordersNothing(LoggerContext context,
             @Named("Record") RecordingAppender record, ListStatusListener status) throws Exception {

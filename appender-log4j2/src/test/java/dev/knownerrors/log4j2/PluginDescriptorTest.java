@@ -30,12 +30,13 @@ class PluginDescriptorTest {
         cache.loadCacheFiles(Collections.enumeration(ours));
 
         Map<String, PluginEntry> core = cache.getCategory("core");
-        assertThat(core).containsKeys("diagnosingrewritepolicy", "knowledgebase");
+        assertThat(core).containsKeys("diagnosingrewritepolicy", "diagnosingappender", "knowledgebase");
+        assertThat(core.get("diagnosingappender").getClassName()).isEqualTo(DiagnosingAppender.class.getName());
         assertThat(core.get("diagnosingrewritepolicy").getClassName()).isEqualTo(DiagnosingRewritePolicy.class.getName());
         assertThat(core.get("knowledgebase").getClassName()).isEqualTo(KnowledgeBaseElement.class.getName());
         Map<String, PluginEntry> converters = cache.getCategory("converter");
         assertThat(converters).containsOnlyKeys("diagnosisconverter");
         assertThat(converters.get("diagnosisconverter").getClassName()).isEqualTo(DiagnosisConverter.class.getName());
-        assertThat(core).hasSize(2);
+        assertThat(core).hasSize(3);
     }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * The live demo: provokes a few common failures and logs each through Logback (with
- * {@code DiagnosingAppender}, configured by logback.xml) and through Log4j 2 (with
- * {@code DiagnosingRewritePolicy}, configured by log4j2.xml). Arguments: {@code logback},
+ * {@code DiagnosingAppender}, configured by logback.xml) and through Log4j 2 (with its
+ * {@code DiagnosingAppender}, configured by log4j2.xml). Arguments: {@code logback},
  * {@code log4j2}, or nothing for both.
  */
 public final class Demo {

@@ -1,12 +1,11 @@
 package dev.knownerrors.spring;
 
-import dev.knownerrors.log4j2.DiagnosingRewritePolicy;
+import dev.knownerrors.log4j2.DiagnosingAppender;
 import dev.knownerrors.log4j2.KnowledgeBaseElement;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.rewrite.RewriteAppender;
 import org.apache.logging.log4j.core.config.AppenderRef;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.ConfigurationSource;
@@ -27,9 +26,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Log4j 2: a {@code RewriteAppender} named {@value #APPENDER_NAME} with a
- * {@link DiagnosingRewritePolicy} in front of the root logger's appenders (attached to root
- * first, the wrapped ones removed after). Every reconfiguration of the context
+ * Log4j 2: a {@link DiagnosingAppender} named {@value #APPENDER_NAME} in front of the root
+ * logger's appenders (attached to root first, the wrapped ones removed after). A configuration
+ * that has a diagnosing appender or rewrite policy of its own is left alone. Every reconfiguration of the context
  * ({@code monitorInterval}, {@code LoggerContext.reconfigure()}) replaces the configuration and
  * drops it; this installer listens for the new configuration and installs it again.
  */
@@ -67,6 +66,12 @@ final class Log4j2Installer implements LoggingInstaller, PropertyChangeListener 
         if (present != null && present == installed) {
             return;
         }
+        String own = ownDiagnosingAppender(config);
+        if (own != null) {
+            note("known-errors: the logging configuration has its own DiagnosingAppender '" + own
+                    + "'; the Spring Boot starter installs none");
+            return;
+        }
         if (namesDiagnosingRewritePolicy(config)) {
             note("known-errors: the logging configuration has its own DiagnosingRewritePolicy; the Spring Boot starter installs none");
             return;
@@ -89,16 +94,11 @@ final class Log4j2Installer implements LoggingInstaller, PropertyChangeListener 
         root.getAppenderRefs().forEach(ref -> declared.put(ref.getRef(), ref));
         List<AppenderRef> refs = new ArrayList<>();
         for (String name : wrapped.keySet()) {
-            AppenderRef ref = declared.get(name);
-            if (ref != null && ref.getFilter() != null) {
-                STATUS.warn("known-errors: the filter on the root logger's AppenderRef '{}' is not carried over; "
-                        + "put it on the appender itself", name);
-            }
-            refs.add(AppenderRef.createAppenderRef(name, ref == null ? null : ref.getLevel(), null));
+            AppenderRef ref = declared.get(name); // its level and filter go with it, as on the root logger
+            refs.add(ref != null ? ref : AppenderRef.createAppenderRef(name, null, null));
         }
-        DiagnosingRewritePolicy policy = configure(DiagnosingRewritePolicy.newBuilder(), properties).build();
-        RewriteAppender appender = RewriteAppender.createAppender(APPENDER_NAME, "true",
-                refs.toArray(AppenderRef[]::new), config, policy, null);
+        DiagnosingAppender appender = configure(DiagnosingAppender.newBuilder(), properties).setName(APPENDER_NAME)
+                .setAppenderRefs(refs.toArray(AppenderRef[]::new)).setConfiguration(config).build();
         appender.start();
         config.addAppender(appender);
         root.addAppender(appender, null, null);
@@ -110,8 +110,7 @@ final class Log4j2Installer implements LoggingInstaller, PropertyChangeListener 
     }
 
     /** One line per property; a new adapter property is one more line here and in LogbackInstaller. */
-    private static DiagnosingRewritePolicy.Builder configure(DiagnosingRewritePolicy.Builder builder,
-                                                             KnownErrorsProperties p) {
+    private static DiagnosingAppender.Builder configure(DiagnosingAppender.Builder builder, KnownErrorsProperties p) {
         return builder
                 .setKnowledgeBases(p.getKnowledgeBase().stream().map(KnowledgeBaseElement::create)
                         .toArray(KnowledgeBaseElement[]::new))
@@ -129,6 +128,16 @@ final class Log4j2Installer implements LoggingInstaller, PropertyChangeListener 
                 .setRepeatWindow(KnownErrorsProperties.adapterDuration(p.getRepeatWindow()))
                 .setTimeBudget(KnownErrorsProperties.adapterDuration(p.getTimeBudget()))
                 .setScanPeriod(KnownErrorsProperties.adapterDuration(p.getScanPeriod()));
+    }
+
+    /** The name of a DiagnosingAppender the configuration declares itself (not one installed here), or null. */
+    private static String ownDiagnosingAppender(Configuration config) {
+        for (Appender a : config.getAppenders().values()) {
+            if (a instanceof DiagnosingAppender && !APPENDER_NAME.equals(a.getName())) {
+                return a.getName();
+            }
+        }
+        return null;
     }
 
     /**

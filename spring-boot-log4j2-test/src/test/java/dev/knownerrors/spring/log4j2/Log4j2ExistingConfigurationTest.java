@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static dev.knownerrors.spring.apps.refused.RefusedConnectionApp.MESSAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A log4j2-spring.xml that already has a DiagnosingRewritePolicy: the starter installs nothing and says so on the StatusLogger only. */
+/** A log4j2-spring.xml that already diagnoses (a DiagnosingRewritePolicy, a DiagnosingAppender): the starter installs nothing and says so on the StatusLogger only. */
 @ExtendWith(OutputCaptureExtension.class)
 @UsingStatusListener
 @SuppressWarnings("try") // contexts are opened for their side effects and closed after the assertions
@@ -36,6 +36,24 @@ class Log4j2ExistingConfigurationTest {
             assertThat(output.getAll()).doesNotContain("known-errors:");
         } finally {
             // Spring Boot re-initialises from the configuration Log4j last loaded: do not leave this one to the next test.
+            Log4j2Root.context().setConfiguration(new DefaultConfiguration());
+        }
+    }
+
+    @Test
+    void a_diagnosing_appender_in_log4j2_spring_xml_is_not_installed_twice(CapturedOutput output,
+            ListStatusListener status) {
+        try (ConfigurableApplicationContext context = Apps.runAgainstClosedPort(RefusedConnectionApp.class,
+                "logging.config=classpath:configured/log4j2-spring-appender.xml")) {
+            assertThat(Log4j2Root.appenders()).containsExactly("Diagnose");
+            assertThat(output.getOut()).contains("shop ERROR demo.orders - " + MESSAGE
+                    + "\n  \u2691 known error network/connection-refused \u2014 ");
+            assertThat(output.getOut().split("known error network/connection-refused", -1)).hasSize(2);
+            assertThat(status.findStatusData(Level.INFO).map(d -> d.getMessage().getFormattedMessage()))
+                    .contains("known-errors: the logging configuration has its own DiagnosingAppender 'Diagnose'; "
+                            + "the Spring Boot starter installs none");
+            assertThat(output.getAll()).doesNotContain("known-errors:");
+        } finally {
             Log4j2Root.context().setConfiguration(new DefaultConfiguration());
         }
     }

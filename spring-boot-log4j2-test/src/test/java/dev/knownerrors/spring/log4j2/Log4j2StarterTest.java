@@ -1,12 +1,12 @@
 package dev.knownerrors.spring.log4j2;
 
+import dev.knownerrors.log4j2.DiagnosingAppender;
 import dev.knownerrors.spring.Apps;
 import dev.knownerrors.spring.apps.ClosedPort;
 import dev.knownerrors.spring.apps.refused.RefusedConnectionApp;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Appender;
-import org.apache.logging.log4j.core.appender.rewrite.RewriteAppender;
 import org.apache.logging.log4j.status.StatusData;
 import org.apache.logging.log4j.test.ListStatusListener;
 import org.apache.logging.log4j.test.junit.UsingStatusListener;
@@ -37,11 +37,25 @@ class Log4j2StarterTest {
             assertThat(output.getOut()).contains(DIAGNOSED).contains("java.net.ConnectException: Connection refused");
             assertThat(Log4j2Root.appenders()).containsExactly("KnownErrors");
             Appender installed = Log4j2Root.context().getConfiguration().getAppender("KnownErrors");
-            assertThat(installed).isInstanceOf(RewriteAppender.class);
+            assertThat(installed).isInstanceOf(DiagnosingAppender.class);
             assertThat(installed.isStarted()).isTrue();
             assertThat(status.findStatusData(Level.WARN)).isEmpty();
             assertThat(status.findStatusData(Level.INFO).map(d -> d.getMessage().getFormattedMessage()))
                     .contains("known-errors: the root logger's appenders [Console] are wrapped in 'KnownErrors'");
+        }
+    }
+
+    @Test
+    void a_filter_on_the_root_loggers_appender_ref_still_applies_behind_the_starter(CapturedOutput output,
+            ListStatusListener status) {
+        try (ConfigurableApplicationContext context = Apps.runAgainstClosedPort(RefusedConnectionApp.class,
+                "logging.config=classpath:configured/log4j2-spring-filtered.xml")) {
+            assertThat(Log4j2Root.appenders()).containsExactly("KnownErrors");
+            assertThat(output.getOut()).contains("shop ERROR demo.orders - " + DIAGNOSED)
+                    .doesNotContain("shop INFO ").doesNotContain("shop WARN ");
+            assertThat(status.findStatusData(Level.WARN)).isEmpty();
+        } finally {
+            Log4j2Root.context().setConfiguration(new org.apache.logging.log4j.core.config.DefaultConfiguration());
         }
     }
 
