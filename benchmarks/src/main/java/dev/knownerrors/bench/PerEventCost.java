@@ -25,7 +25,7 @@ import java.util.Locale;
  * Alternating every 100 events, both setups see the same phases of a noisy machine, which
  * separate JVMs one after the other do not. What remains is the JIT: each copy is compiled on
  * its own, a little differently in every run. The same mode twice (an A/A run) gave ratios of
- * 0.98–1.01, so run each comparison in both orders, a few times, and take the median.
+ * 0.98–1.07, so run each comparison in both orders, a few times, and take the median.
  */
 public final class PerEventCost {
 
