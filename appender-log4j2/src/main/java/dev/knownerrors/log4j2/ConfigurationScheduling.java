@@ -11,11 +11,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Runs {@link DiagnosingRewritePolicy}'s hot reload on the Log4j configuration's own scheduler
- * (the one behind {@code monitorInterval} and cron rollover), which Log4j stops when the
- * configuration stops — on shutdown and on every reconfiguration — so the watcher never
- * outlives its configuration and no thread of ours exists. A rewrite policy has no stop hook
- * of its own, so this is also the only place where its end is known.
+ * Runs the hot reload of {@link DiagnosingRewritePolicy} (and so of {@link DiagnosingAppender},
+ * which holds one) on the Log4j configuration's own scheduler (the one behind
+ * {@code monitorInterval} and cron rollover), which Log4j stops when the configuration stops —
+ * on shutdown and on every reconfiguration — so the watcher never outlives its configuration and
+ * no thread of ours exists. A rewrite policy has no stop hook of its own, so this is also the
+ * only place where its end is known.
  */
 final class ConfigurationScheduling {
 
@@ -28,8 +29,8 @@ final class ConfigurationScheduling {
             return;
         }
         if (configuration == null) {
-            StatusLogger.getLogger().warn("known-errors: scanPeriod needs the policy to be part of a Log4j configuration;"
-                    + " knowledge-base files are not watched");
+            StatusLogger.getLogger().warn("known-errors: scanPeriod needs the appender or policy to be part of a Log4j"
+                    + " configuration; knowledge-base files are not watched");
             return;
         }
         ConfigurationScheduler scheduler = configuration.getScheduler();

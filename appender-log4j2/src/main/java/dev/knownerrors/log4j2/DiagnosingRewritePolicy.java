@@ -31,6 +31,9 @@ import java.util.Map;
  * </Rewrite>
  * }</pre>
  *
+ * <p>{@link DiagnosingAppender} gives the same output without Log4j's {@code Rewrite} appender,
+ * for less per event; this policy is for configurations that have a {@code Rewrite} already.
+ *
  * <p>Thread-safe. Cost: nothing below {@code minimumLevel}; one scan of message and exception
  * chain otherwise. Problems go to the StatusLogger; a failure while diagnosing is reported
  * (the first few times) and the event passes unchanged.
