@@ -25,8 +25,8 @@ import java.util.List;
  * event at or above {@code minimumLevel} that matches a known error is forwarded as the copy
  * {@link DiagnosingRewritePolicy} makes (the {@code kb.*} context data, and the diagnosis text
  * after the message). It takes the policy's settings, as attributes and {@code <KnowledgeBase>}
- * elements of its own, and gives the same output; Logback's adapter of the same name is
- * configured the same way.
+ * elements of its own, and gives the same output. Logback's adapter has the same name and
+ * the same settings.
  *
  * <pre>{@code
  * <DiagnosingAppender name="Diagnose" minimumLevel="WARN">
@@ -37,8 +37,9 @@ import java.util.List;
  *
  * <p>Why not only the policy in Log4j's {@code <Rewrite>}: for every event, {@code Rewrite}
  * iterates a {@code ConcurrentHashMap} of its references, and measured on a whole stream it
- * costs 7–12 % of an event before anything is diagnosed; this appender keeps its references in
- * an array, and costs what a plain forwarding appender costs (BENCHMARKS.md).
+ * costs 7–12 % of an event before anything is diagnosed (and allocates an iterator); this
+ * appender keeps its references in an array, costs what a plain forwarding appender costs, and
+ * allocates nothing for an event it does not diagnose (BENCHMARKS.md).
  *
  * <p>A reference is resolved when the appender starts, with the level and filter given on the
  * {@code <AppenderRef>}, as a logger's references are; one that names no appender is reported
