@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.net.LoggingEventPreSerializationTransformer;
 import ch.qos.logback.classic.net.SimpleSocketServer;
+import ch.qos.logback.classic.net.SocketNode;
 import ch.qos.logback.classic.net.server.HardenedLoggingEventInputStream;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -21,6 +22,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -167,6 +170,7 @@ class DiagnosingAppenderSerializationTest {
         LoggerContext sender = Logback.configure("DiagnosingAppenderSerializationTest-socket.xml",
                 Map.of("port", Integer.toString(port)));
         List<ILoggingEvent> got;
+        boolean nodeClosed;
         try {
             sender.getMDCAdapter().put("request_id", "r-42");
             Logger cache = sender.getLogger("cache");
@@ -176,10 +180,15 @@ class DiagnosingAppenderSerializationTest {
         } finally {
             sender.getMDCAdapter().clear();
             sender.stop();
+            // the server's socket node logs its "closing connection" into the server context as it ends: stopping
+            // that context first (which resets its root from OFF to DEBUG, with no appender) made it report
+            // "No appenders present" now and then
+            nodeClosed = socketServer.nodeClosed.await(5, TimeUnit.SECONDS);
             socketServer.close();
             socketServer.join(5_000);
             server.stop();
         }
+        assertThat(nodeClosed).as("the server side of the connection closed before the server context stopped").isTrue();
         assertThat(got).extracting(ILoggingEvent::getMessage).containsExactly(REDIS, "all is well");
         assertThat(got.get(0).getMDCPropertyMap()).containsEntry("request_id", "r-42").containsEntry("kb.id", KB_ID)
                 .containsKeys("kb.root_cause", "kb.workaround", "kb.dead_end", "kb.doc_url", "kb.confidence");
@@ -208,8 +217,17 @@ class DiagnosingAppenderSerializationTest {
      */
     static final class LoopbackSocketServer extends SimpleSocketServer {
 
+        /** Counted down when the sender's connection has been closed on this side. */
+        final CountDownLatch nodeClosed = new CountDownLatch(1);
+
         LoopbackSocketServer(LoggerContext context, int port) {
             super(context, port);
+        }
+
+        @Override
+        public void socketNodeClosing(SocketNode node) {
+            super.socketNodeClosing(node);
+            nodeClosed.countDown();
         }
 
         protected boolean isClientAllowed(InetAddress address) {
