@@ -86,7 +86,8 @@ class DiagnosingRewritePolicyLifecycleTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"DiagnosingRewritePolicyLifecycleTest-file.xml", "DiagnosingRewritePolicyLifecycleTest-file-without-us.xml"})
+    @ValueSource(strings = {"DiagnosingRewritePolicyLifecycleTest-file.xml", "DiagnosingRewritePolicyLifecycleTest-file-appender.xml",
+            "DiagnosingRewritePolicyLifecycleTest-file-without-us.xml"})
     void reconfiguringWhileThreadsLogLosesNoEventAndLeavesOneWatcher(String resource, ListStatusListener status) throws Exception {
         boolean withUs = !resource.contains("without-us");
         LoggerContext context = Log4j.start(getClass().getResource("/" + resource).toURI());
@@ -162,7 +163,7 @@ class DiagnosingRewritePolicyLifecycleTest {
 
     private void assertDelivered(ReconfigurationWorkload workload, boolean withUs, String how) throws IOException {
         ReconfigurationWorkload.Outcome outcome = workload.outcome(logFile);
-        System.out.println("Log4j " + how + (withUs ? " with DiagnosingRewritePolicy: " : " without it: ") + outcome);
+        System.out.println("Log4j " + how + (withUs ? " with us: " : " without us: ") + outcome);
         assertThat(outcome.violations()).as("duplicated, reordered or missing events").isEmpty();
         assertThat(outcome.lost()).as("events lost").isZero();
         assertThat(outcome.diagnosisBlocks()).isEqualTo(withUs ? outcome.knownErrors() : 0);
