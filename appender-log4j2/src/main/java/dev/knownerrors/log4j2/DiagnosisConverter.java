@@ -18,14 +18,15 @@ import java.util.Locale;
 /**
  * {@code %kb}: the diagnosis text (a line break and the block), or nothing.
  *
- * <p>Behind a {@link DiagnosingRewritePolicy} it shows that policy's diagnosis (set the policy's
- * {@code appendToMessage} to false so the text is not shown twice). On its own it diagnoses
- * events at or above WARN with the bundled KB. Options, in any order: a level
+ * <p>Behind a {@link DiagnosingAppender} or a {@link DiagnosingRewritePolicy} it shows their
+ * diagnosis (set their {@code appendToMessage} to false so the text is not shown twice). On its
+ * own it diagnoses events at or above WARN with the bundled KB. Options, in any order: a level
  * ({@code %kb{INFO}}), a locale ({@code zh}), {@code ascii}, {@code ansi} (the block coloured with
- * ANSI codes, like {@code %highlight}; see {@link DiagnosisFormatter}). Behind the policy, a locale,
- * {@code ascii} or {@code ansi} option makes the converter render the text itself with its own options.
+ * ANSI codes, like {@code %highlight}; see {@link DiagnosisFormatter}). Behind them, a locale,
+ * {@code ascii} or {@code ansi} option makes the converter render the text itself with its own
+ * options.
  *
- * <p>Thread-safe; costs nothing below the minimum level or on events the policy already handled.
+ * <p>Thread-safe; costs nothing below the minimum level or on events already diagnosed in front of it.
  */
 @Plugin(name = "DiagnosisConverter", category = PatternConverter.CATEGORY)
 @ConverterKeys({"kb"})

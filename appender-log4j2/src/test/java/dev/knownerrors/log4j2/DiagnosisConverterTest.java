@@ -52,6 +52,17 @@ class DiagnosisConverterTest {
     }
 
     @Test
+    @LoggerContextSource("DiagnosisConverterTest-appender.xml")
+    void behindTheAppenderItPlacesThatAppendersDiagnosisOnce(LoggerContext context, @Named("List") ListAppender list,
+                                                            ListStatusListener status) {
+        context.getLogger("x").error(REDIS);
+        String text = list.getMessages().get(0);
+        assertThat(text).startsWith("ERROR " + REDIS + "\n  \u2691 \u5df2\u77e5\u9519\u8bef database/redis-bgsave-fork-error");
+        assertThat(text.split("redis-bgsave-fork-error", -1)).hasSize(2);
+        assertThat(status.findStatusData(Level.WARN)).isEmpty();
+    }
+
+    @Test
     @LoggerContextSource("DiagnosisConverterTest-ansi.xml")
     void ansiOptionColoursEachPartOfTheBlockAndPlainKbHasNoEscape(LoggerContext context, @Named("Ansi") ListAppender ansi,
                                                                   @Named("Plain") ListAppender plain,
