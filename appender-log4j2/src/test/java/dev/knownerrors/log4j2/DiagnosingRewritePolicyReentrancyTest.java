@@ -52,32 +52,29 @@ class DiagnosingRewritePolicyReentrancyTest {
     @LoggerContextSource("DiagnosingRewritePolicyReentrancyTest-chatty.xml")
     void anAppenderThatLogsInsideItsAppendNeitherRecursesNorDeadlocksAndEveryEventArrives(LoggerContext context,
             @Named("List") ListAppender list, ListStatusListener status) {
-        assertTimeoutPreemptively(TIMEOUT, () -> logFromWorkers(context, false));
-        Count count = Count.of(list.getEvents());
-        assertThat(count.unexpected).isEmpty();
-        assertThat(count.app).hasSize(EVENTS).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
-        assertThat(count.chattyAboutApp).isEqualTo(count.app);
-        // the chatty appender's events came back through the Rewrite and were diagnosed there too: the
-        // ones quoting a Redis failure as that (the more specific entry), the others as connection refused
-        assertThat(count.diagnosed.get("database/redis-bgsave-fork-error")).isEqualTo(2 * EVENTS / 10);
-        assertThat(count.diagnosed.get("network/connection-refused")).isEqualTo(EVENTS - EVENTS / 10);
-        assertThat(ours(status, Level.WARN)).isEmpty();
-        assertThat(recursionReports(status)).as("Log4j's own reports of the chatty appender's dropped events").isNotEmpty();
+        assertEveryEventArrivesAndTheChattyOnesAreDiagnosed(context, list, status);
     }
 
     @Test
     @LoggerContextSource("DiagnosingRewritePolicyReentrancyTest-chatty-appender.xml")
     void throughDiagnosingAppenderInsteadOfRewriteTheSameHolds(LoggerContext context, @Named("List") ListAppender list,
             ListStatusListener status) {
+        assertEveryEventArrivesAndTheChattyOnesAreDiagnosed(context, list, status);
+    }
+
+    private static void assertEveryEventArrivesAndTheChattyOnesAreDiagnosed(LoggerContext context, ListAppender list,
+            ListStatusListener status) {
         assertTimeoutPreemptively(TIMEOUT, () -> logFromWorkers(context, false));
         Count count = Count.of(list.getEvents());
         assertThat(count.unexpected).isEmpty();
         assertThat(count.app).hasSize(EVENTS).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1));
         assertThat(count.chattyAboutApp).isEqualTo(count.app);
+        // the chatty appender's events came back through the diagnosing component and were diagnosed there too:
+        // the ones quoting a Redis failure as that (the more specific entry), the others as connection refused
         assertThat(count.diagnosed.get("database/redis-bgsave-fork-error")).isEqualTo(2 * EVENTS / 10);
         assertThat(count.diagnosed.get("network/connection-refused")).isEqualTo(EVENTS - EVENTS / 10);
         assertThat(ours(status, Level.WARN)).isEmpty();
-        assertThat(recursionReports(status)).isNotEmpty();
+        assertThat(recursionReports(status)).as("Log4j's own reports of the chatty appender's dropped events").isNotEmpty();
     }
 
     @Test

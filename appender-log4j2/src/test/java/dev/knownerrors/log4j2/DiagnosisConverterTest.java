@@ -44,17 +44,18 @@ class DiagnosisConverterTest {
     @LoggerContextSource("DiagnosisConverterTest-wrapped.xml")
     void behindThePolicyItPlacesThatPolicysDiagnosisOnce(LoggerContext context, @Named("List") ListAppender list,
                                                          ListStatusListener status) {
-        context.getLogger("x").error(REDIS);
-        String text = list.getMessages().get(0);
-        assertThat(text).startsWith("ERROR " + REDIS + "\n  \u2691 \u5df2\u77e5\u9519\u8bef database/redis-bgsave-fork-error");
-        assertThat(text.split("redis-bgsave-fork-error", -1)).hasSize(2);
-        assertThat(status.findStatusData(Level.WARN)).isEmpty();
+        assertTheWrappersTextIsPlacedOnce(context, list, status);
     }
 
     @Test
     @LoggerContextSource("DiagnosisConverterTest-appender.xml")
     void behindTheAppenderItPlacesThatAppendersDiagnosisOnce(LoggerContext context, @Named("List") ListAppender list,
                                                             ListStatusListener status) {
+        assertTheWrappersTextIsPlacedOnce(context, list, status);
+    }
+
+    /** The wrapper (locale zh, appendToMessage false) diagnosed; %kb puts its text after the message, once. */
+    private static void assertTheWrappersTextIsPlacedOnce(LoggerContext context, ListAppender list, ListStatusListener status) {
         context.getLogger("x").error(REDIS);
         String text = list.getMessages().get(0);
         assertThat(text).startsWith("ERROR " + REDIS + "\n  \u2691 \u5df2\u77e5\u9519\u8bef database/redis-bgsave-fork-error");

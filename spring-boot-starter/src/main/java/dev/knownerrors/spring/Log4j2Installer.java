@@ -28,9 +28,10 @@ import java.util.regex.Pattern;
 /**
  * Log4j 2: a {@link DiagnosingAppender} named {@value #APPENDER_NAME} in front of the root
  * logger's appenders (attached to root first, the wrapped ones removed after). A configuration
- * that has a diagnosing appender or rewrite policy of its own is left alone. Every reconfiguration of the context
- * ({@code monitorInterval}, {@code LoggerContext.reconfigure()}) replaces the configuration and
- * drops it; this installer listens for the new configuration and installs it again.
+ * that has a diagnosing appender or rewrite policy of its own is left alone. Every
+ * reconfiguration of the context ({@code monitorInterval}, {@code LoggerContext.reconfigure()})
+ * replaces the configuration and drops it; this installer listens for the new configuration and
+ * installs it again.
  */
 final class Log4j2Installer implements LoggingInstaller, PropertyChangeListener {
 

@@ -6,7 +6,8 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.DefaultConfiguration;
 import org.apache.logging.log4j.test.ListStatusListener;
 import org.apache.logging.log4j.test.junit.UsingStatusListener;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -21,39 +22,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SuppressWarnings("try") // contexts are opened for their side effects and closed after the assertions
 class Log4j2ExistingConfigurationTest {
 
-    @Test
-    void a_diagnosing_rewrite_policy_in_log4j2_spring_xml_is_not_installed_twice(CapturedOutput output,
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "log4j2-spring.xml          | known-errors: the logging configuration has its own DiagnosingRewritePolicy; the Spring Boot starter installs none",
+        "log4j2-spring-appender.xml | known-errors: the logging configuration has its own DiagnosingAppender 'Diagnose'; the Spring Boot starter installs none",
+    })
+    void a_diagnosing_component_in_log4j2_spring_xml_is_not_installed_twice(String config, String note, CapturedOutput output,
             ListStatusListener status) {
         try (ConfigurableApplicationContext context = Apps.runAgainstClosedPort(RefusedConnectionApp.class,
-                "logging.config=classpath:configured/log4j2-spring.xml")) {
+                "logging.config=classpath:configured/" + config)) {
             assertThat(Log4j2Root.appenders()).containsExactly("Diagnose");
             assertThat(output.getOut()).contains("shop ERROR demo.orders - " + MESSAGE
                     + "\n  \u2691 known error network/connection-refused \u2014 ");
             assertThat(output.getOut().split("known error network/connection-refused", -1)).hasSize(2);
-            assertThat(status.findStatusData(Level.INFO).map(d -> d.getMessage().getFormattedMessage()))
-                    .contains("known-errors: the logging configuration has its own DiagnosingRewritePolicy; "
-                            + "the Spring Boot starter installs none");
+            assertThat(status.findStatusData(Level.INFO).map(d -> d.getMessage().getFormattedMessage())).contains(note);
             assertThat(output.getAll()).doesNotContain("known-errors:");
         } finally {
             // Spring Boot re-initialises from the configuration Log4j last loaded: do not leave this one to the next test.
-            Log4j2Root.context().setConfiguration(new DefaultConfiguration());
-        }
-    }
-
-    @Test
-    void a_diagnosing_appender_in_log4j2_spring_xml_is_not_installed_twice(CapturedOutput output,
-            ListStatusListener status) {
-        try (ConfigurableApplicationContext context = Apps.runAgainstClosedPort(RefusedConnectionApp.class,
-                "logging.config=classpath:configured/log4j2-spring-appender.xml")) {
-            assertThat(Log4j2Root.appenders()).containsExactly("Diagnose");
-            assertThat(output.getOut()).contains("shop ERROR demo.orders - " + MESSAGE
-                    + "\n  \u2691 known error network/connection-refused \u2014 ");
-            assertThat(output.getOut().split("known error network/connection-refused", -1)).hasSize(2);
-            assertThat(status.findStatusData(Level.INFO).map(d -> d.getMessage().getFormattedMessage()))
-                    .contains("known-errors: the logging configuration has its own DiagnosingAppender 'Diagnose'; "
-                            + "the Spring Boot starter installs none");
-            assertThat(output.getAll()).doesNotContain("known-errors:");
-        } finally {
             Log4j2Root.context().setConfiguration(new DefaultConfiguration());
         }
     }
