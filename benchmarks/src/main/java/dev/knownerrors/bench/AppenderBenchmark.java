@@ -65,6 +65,7 @@ public class AppenderBenchmark {
     @Param({"bare", "wrapped"})
     public String mode;
 
+    /** Not run by default ({@code -p mix=...}): {@code info95benign}, see {@link Stream}. */
     @Param({"info95", "allScanned"})
     public String mix;
 

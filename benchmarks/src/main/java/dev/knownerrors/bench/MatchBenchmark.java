@@ -101,4 +101,25 @@ public class MatchBenchmark {
     public Optional<Diagnosis> matching() {
         return kb.diagnose(Messages.REDIS, null);
     }
+
+    /**
+     * {@code calls} calls of one benchmark method ({@code nonMatching}, {@code nonMatchingLong} or
+     * {@code matching}), returning how many diagnosed, as a JDK type: how {@link CoreSideBySide}
+     * runs a setup in a class loader of its own.
+     */
+    public java.util.function.IntUnaryOperator calls(String method) {
+        java.util.function.Supplier<Optional<Diagnosis>> one = switch (method) {
+            case "nonMatching" -> this::nonMatching;
+            case "nonMatchingLong" -> this::nonMatchingLong;
+            case "matching" -> this::matching;
+            default -> throw new IllegalArgumentException("no benchmark method " + method);
+        };
+        return calls -> {
+            int diagnosed = 0;
+            for (int i = 0; i < calls; i++) {
+                diagnosed += one.get().isPresent() ? 1 : 0;
+            }
+            return diagnosed;
+        };
+    }
 }

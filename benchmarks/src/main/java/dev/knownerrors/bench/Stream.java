@@ -6,7 +6,9 @@ import java.net.ConnectException;
  * A realistic stream of 100 log events: in the {@code info95} mix 95 INFO and 5 WARN/ERROR
  * (two of them known errors: the Redis fork failure, and a connection refused with its
  * exception); in {@code allScanned} the INFO events are logged at WARN, so every event is
- * scanned.
+ * scanned; {@code info95benign} is {@code info95} with those two replaced by WARN+ events that
+ * are no known error (one with an exception): every event is checked as in {@code info95}, and
+ * nothing is diagnosed, so the check's cost shows apart from the diagnosis written.
  */
 final class Stream {
 
@@ -25,14 +27,23 @@ final class Stream {
     }
 
     static Event[] events(String mix) {
+        if (!mix.equals("info95") && !mix.equals("allScanned") && !mix.equals("info95benign")) {
+            throw new IllegalArgumentException("no mix " + mix + " (info95, allScanned, info95benign)");
+        }
         boolean allScanned = mix.equals("allScanned");
         ConnectException refused = new ConnectException("Connection refused");
         Event[] events = new Event[100];
         for (int i = 0; i < events.length; i++) {
             events[i] = new Event(allScanned ? Level.WARN : Level.INFO, INFO[i % INFO.length], 8800 + i, null);
         }
-        events[17] = new Event(Level.ERROR, Messages.REDIS, null, null);
-        events[42] = new Event(Level.ERROR, "Inventory service unreachable for sku {}", "311-204", refused);
+        if (mix.equals("info95benign")) {
+            events[17] = new Event(Level.ERROR, "Nightly cleanup left {} orders unarchived; next run at 02:00", 17, null);
+            events[42] = new Event(Level.ERROR, "Inventory service rejected sku {}", "311-204",
+                    new IllegalStateException("sku 311-204 is discontinued"));
+        } else {
+            events[17] = new Event(Level.ERROR, Messages.REDIS, null, null);
+            events[42] = new Event(Level.ERROR, "Inventory service unreachable for sku {}", "311-204", refused);
+        }
         events[63] = new Event(Level.WARN, "Slow request GET /orders/{} took 2140 ms", 8812, null);
         events[81] = new Event(Level.WARN, "Retrying payment capture for order {} (attempt 2 of 3)", 8815, null);
         events[97] = new Event(Level.ERROR, "Export of report {} failed validation; skipped", "monthly-11", null);
