@@ -80,6 +80,7 @@ public class AppenderBenchmark {
     @Setup
     public void setup() throws IOException {
         events = Stream.events(mix);
+        Stream.checkKnownErrors(mix, events);
         dir = Files.createTempDirectory("appender-bench");
         boolean wrapped = !mode.equals("bare");
         if (backend.startsWith("logback-")) {

@@ -49,4 +49,28 @@ final class Stream {
         events[97] = new Event(Level.ERROR, "Export of report {} failed validation; skipped", "monthly-11", null);
         return events;
     }
+
+    /**
+     * Fails unless the bundled KB diagnoses exactly the stream's known errors: two events, or none
+     * in {@code info95benign} (a KB that grows must not turn a benign event of it into a diagnosis
+     * unnoticed).
+     */
+    static void checkKnownErrors(String mix, Event[] events) {
+        dev.knownerrors.kb.KnowledgeBase kb = dev.knownerrors.kb.KnowledgeBase.bundled();
+        java.util.List<String> diagnosed = new java.util.ArrayList<>();
+        for (int i = 0; i < events.length; i++) {
+            Event e = events[i];
+            if (e.level() == Level.INFO) {
+                continue;
+            }
+            String message = e.format().replace("{}", String.valueOf(e.arg()));
+            int at = i;
+            kb.diagnose(message, e.error()).ifPresent(d -> diagnosed.add("event " + at + " as " + d.id()));
+        }
+        int expected = mix.equals("info95benign") ? 0 : 2;
+        if (diagnosed.size() != expected) {
+            throw new IllegalStateException("the " + mix + " stream should have " + expected + " known errors, the bundled KB diagnoses "
+                    + diagnosed);
+        }
+    }
 }
