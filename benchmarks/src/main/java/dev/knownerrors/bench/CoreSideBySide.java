@@ -91,10 +91,11 @@ public final class CoreSideBySide {
     }
 
     /**
-     * A class loader of its own over the class path, below the platform loader; with
-     * {@code kbCore} given, that jar stands for kb-core's.
+     * A class loader of its own over the class path, below the platform loader (the JDK's
+     * classes); with {@code kbCore} given, that jar stands for kb-core's. {@link PerEventCost}
+     * uses it too.
      */
-    private static ClassLoader isolated(String kbCore) throws MalformedURLException {
+    static ClassLoader isolated(String kbCore) throws MalformedURLException {
         List<URL> urls = new ArrayList<>();
         boolean replaced = false;
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {

@@ -1,9 +1,5 @@
 package dev.knownerrors.bench;
 
-import java.io.File;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -42,7 +38,7 @@ public final class PerEventCost {
         ClassLoader[] loaders = new ClassLoader[2];
         ClassLoader own = Thread.currentThread().getContextClassLoader();
         for (int m = 0; m < 2; m++) {
-            loaders[m] = isolated();
+            loaders[m] = CoreSideBySide.isolated(null);
             // Log4j looks plugins up through the context class loader: it must be the setup's own
             Thread.currentThread().setContextClassLoader(loaders[m]);
             Class<?> type = Class.forName(AppenderBenchmark.class.getName(), true, loaders[m]);
@@ -119,15 +115,5 @@ public final class PerEventCost {
             setups[m].getClass().getMethod("tearDown").invoke(setups[m]);
         }
         Thread.currentThread().setContextClassLoader(own);
-    }
-
-    /** A class loader of its own over the class path, below the platform loader (the JDK's classes). */
-    private static ClassLoader isolated() throws MalformedURLException {
-        String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
-        URL[] urls = new URL[entries.length];
-        for (int i = 0; i < entries.length; i++) {
-            urls[i] = new File(entries[i]).toURI().toURL();
-        }
-        return new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
     }
 }
