@@ -22,7 +22,7 @@ import java.util.List;
  * text built to make the naive search slow only leaves the remaining candidates unchecked,
  * which keeps them (a superset, as before).
  *
- * <p>Per-thread state (a folding buffer); not thread-safe.
+ * <p>Per-thread state (folding buffers); not thread-safe.
  */
 final class InOrder {
 
@@ -31,7 +31,16 @@ final class InOrder {
     /** Distinct first runs an entry may have for its regex to be started at the first of them. */
     static final int MAX_STARTS = 4;
 
+    /** The text, folded, when some folded character is past 255; else the text as given. */
     private char[] folded = new char[256];
+    /** The folded text as bytes when every folded character is below 256 ({@link #latin}), then 8 zero bytes. */
+    private byte[] bytes = new byte[256 + 8];
+    private boolean latin;
+    /** Eight bytes of an array read as one {@code long}, the first in the lowest bits (an intrinsic). */
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     /**
      * The runs to check for an entry: per alternative that the prefilter knows (for a guarded
@@ -203,15 +212,31 @@ final class InOrder {
         if (folded.length < length) {
             folded = new char[Math.max(length, folded.length * 2)];
         }
+        if (bytes.length < length + 8) {
+            bytes = new byte[Math.max(length, 2 * bytes.length) + 8];
+        }
         char[] t = folded;
         if (text instanceof String str) {
             str.getChars(0, length, t, 0); // an intrinsic: faster than charAt one by one
-            for (int i = 0; i < length; i++) {
-                t[i] = CaseFold.fold(t[i]);
-            }
         } else {
             for (int i = 0; i < length; i++) {
-                t[i] = CaseFold.fold(text.charAt(i));
+                t[i] = text.charAt(i);
+            }
+        }
+        byte[] b = bytes;
+        int any = 0;
+        for (int i = 0; i < length; i++) {
+            char f = CaseFold.fold(t[i]);
+            any |= f;
+            b[i] = (byte) f;
+        }
+        for (int i = length; i < length + 8; i++) {
+            b[i] = 0;
+        }
+        latin = any < 256;
+        if (!latin) { // the searches go through the folded characters
+            for (int i = 0; i < length; i++) {
+                t[i] = CaseFold.fold(t[i]);
             }
         }
     }
@@ -221,6 +246,9 @@ final class InOrder {
      * or -1; every character comparison is counted into {@link #work}.
      */
     private int indexOf(char[] t, int length, char[] run, int from) {
+        if (latin) {
+            return indexOfLatin(bytes, length, run, from);
+        }
         char first = run[0];
         int last = length - run.length;
         int compared = 0;
@@ -238,6 +266,47 @@ final class InOrder {
             }
             work += compared;
             return i;
+        }
+        work += compared;
+        return -1;
+    }
+
+    /**
+     * {@link #indexOf} in a text whose folded characters are all below 256, over its bytes: eight
+     * places are tested at a time for the run's last character (one XOR, and the classic test for
+     * a zero byte in a word, which flags every zero byte, and at worst a few more), then each place
+     * flagged is compared whole. A run character past 255 never equals a byte, so such a run is
+     * never found, as in the text.
+     */
+    private int indexOfLatin(byte[] b, int length, char[] run, int from) {
+        int last = length - run.length;
+        if (from > last) {
+            return -1;
+        }
+        int probe = run.length - 1;
+        long pattern = (run[probe] & 0xFFL) * ONES;
+        int compared = 0;
+        for (int j = from + probe, end = last + probe; j <= end; j += 8) {
+            long x = (long) LONGS.get(b, j) ^ pattern;
+            long hits = (x - ONES) & ~x & HIGHS;
+            compared += 8;
+            while (hits != 0) {
+                int s = j + (Long.numberOfTrailingZeros(hits) >>> 3) - probe;
+                if (s > last) {
+                    work += compared;
+                    return -1;
+                }
+                int k = 0;
+                while (k < run.length && (b[s + k] & 0xFF) == run[k]) { // exact: a run character past 255 never equals
+                    k++;
+                }
+                compared += k + 1;
+                if (k == run.length) {
+                    work += compared;
+                    return s;
+                }
+                hits &= hits - 1;
+            }
         }
         work += compared;
         return -1;

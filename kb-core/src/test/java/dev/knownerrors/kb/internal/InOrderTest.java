@@ -102,13 +102,34 @@ class InOrderTest {
     /** On texts over a few characters (two of them alike in their low 6 bits), the search finds what {@code String.indexOf} finds. */
     @Test
     void the_search_finds_the_first_place_string_index_of_finds() {
-        assertSearchesAgreeWithStringIndexOf(new java.util.Random(5), 0, 40, 20_000);
+        assertSearchesAgreeWithStringIndexOf(new java.util.Random(5), "ab!c", 0, 40, 20_000); // '!' and 'a' share their low 6 bits
+    }
+
+    /**
+     * Zero bytes, and bytes of 1 next to them: where the eight-at-a-time test for the run's last
+     * character flags places that are not it (a borrow), and must still flag every place that is.
+     */
+    @Test
+    void the_eight_at_a_time_search_misses_no_place_and_keeps_no_false_one() {
+        assertSearchesAgreeWithStringIndexOf(new java.util.Random(7), "a\u0000\u0001b", 0, 40, 20_000);
+    }
+
+    /**
+     * A character past 255 ({@code ā}, U+0101, whose low byte is that of U+0001): texts with it are
+     * searched character by character; in texts without it, a run with it is never found, though
+     * its low byte is there.
+     */
+    @Test
+    void characters_past_255_are_never_taken_for_their_low_byte() {
+        assertSearchesAgreeWithStringIndexOf(new java.util.Random(8), "a\u0001\u0101b", 0, 40, 20_000);
+        assertThat(kept("x\u0001y", entry(List.of(List.of("x\u0101y"))))).isEmpty();
+        assertThat(kept("x\u0101y", entry(List.of(List.of("x\u0101y"))))).containsExactly(0);
     }
 
     /** Long texts, and runs of up to 10 characters (most of them absent). */
     @Test
     void searches_of_a_long_text_find_the_first_place_string_index_of_finds() {
-        assertSearchesAgreeWithStringIndexOf(new java.util.Random(6), LONG, 1_500, 3_000);
+        assertSearchesAgreeWithStringIndexOf(new java.util.Random(6), "ab!c", LONG, 1_500, 3_000);
     }
 
     private static final int LONG = 600;
@@ -141,8 +162,9 @@ class InOrderTest {
         assertThat(in.admits(quota, text, text.length(), null, 0)).isFalse();
     }
 
-    private static void assertSearchesAgreeWithStringIndexOf(java.util.Random random, int minLength, int maxLength, int texts) {
-        String alphabet = "ab!c"; // '!' and 'a' share their low 6 bits
+    /** The alphabet's characters must fold to themselves, so that {@code String.indexOf} is the reference. */
+    private static void assertSearchesAgreeWithStringIndexOf(java.util.Random random, String alphabet, int minLength, int maxLength,
+                                                             int texts) {
         InOrder in = new InOrder();
         for (int n = 0; n < texts; n++) {
             String text = randomString(random, alphabet, minLength + random.nextInt(maxLength - minLength));
