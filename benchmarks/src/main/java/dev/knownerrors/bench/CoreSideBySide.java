@@ -18,18 +18,20 @@ import java.util.function.IntUnaryOperator;
  * {@code nonMatching}, or {@code benchmarks/ab --side-by-side COMMIT 2500} for a commit against
  * this tree. A side may also be an appender backend ({@code logback-file}, {@code logback-memory},
  * {@code log4j2-file}, {@code log4j2-raf}): {@link AppenderBenchmark}'s bare setup logging the
- * same 200-character lines at INFO, one event a call ({@code benchmarks/run side-by-side 2500
- * logback-memory}). The check is then weighed against the appender's own cost in the same
- * minutes, which is how issue 3 set its 0.5 µs budget (against about 0.4 µs an event). Each round runs {@link #CALLS} calls on one side, then on the other, the order
- * swapped every round; after a quarter of the rounds as warm-up, it prints each side's median
- * time per call and the median of the rounds' B ÷ A time ratios, with its quartiles.
+ * first eight benign 200-character lines at INFO, one event a call ({@code benchmarks/run
+ * side-by-side 2500 logback-memory}): the lines {@code nonMatching} checks when its KB diagnoses
+ * none of them, as at 2,500 entries (it prints the ones it leaves out). The check is then weighed
+ * against the appender's own cost in the same minutes, which is how issue 3 set its 0.5 µs budget
+ * (against about 0.4 µs an event). Each round runs {@link #CALLS} calls on one side, then on the
+ * other, the order swapped every round; after a quarter of the rounds as warm-up, it prints each
+ * side's median time per call and the median of the rounds' B ÷ A time ratios, with its quartiles.
  *
  * <p>Why: this machine's speed drifts by 2× within minutes, so JMH forks run one after the
  * other compare two different minutes (a ± 15–30 % interval on *nonMatching*), while two sides
  * alternating every few milliseconds see the same ones. Each side lives in a class loader of
  * its own over the benchmark's class path (as in {@link PerEventCost}), so each has its own
- * compiled code and type profiles; only the JDK's classes are shared. An A/A run (the same jar
- * and size twice) gave ratios of 0.99–1.02 with quartiles about ± 0.04.
+ * compiled code and type profiles; only the JDK's classes are shared. A/A runs (the same jar
+ * and size twice) gave ratios of 0.975–1.017 with quartiles about ± 0.04.
  */
 public final class CoreSideBySide {
 
@@ -120,8 +122,9 @@ public final class CoreSideBySide {
     }
 
     /**
-     * {@link AppenderBenchmark}'s bare setup of {@code backend} (a real file appender with a pattern
-     * layout) logging the {@code benign200} mix, the core benchmark's lines at INFO, in {@code loader}.
+     * {@link AppenderBenchmark}'s bare setup of {@code backend} (an appender with a pattern layout,
+     * into a file or, for {@code logback-memory}, a stream that discards) logging the
+     * {@code benign200} mix, the core benchmark's lines at INFO, in {@code loader}.
      */
     private static IntUnaryOperator bareAppender(ClassLoader loader, String backend) throws Exception {
         ClassLoader own = Thread.currentThread().getContextClassLoader();

@@ -9,9 +9,10 @@ import java.net.ConnectException;
  * scanned; {@code info95benign} is {@code info95} with those two replaced by WARN+ events that
  * are no known error (one with an exception): every event is checked as in {@code info95}, and
  * nothing is diagnosed, so the check's cost shows apart from the diagnosis written;
- * {@code benign200} is 100 INFO events of the eight 200-character lines that
- * {@link MatchBenchmark#nonMatching} checks (logged as {@code "{}"} with the line as argument),
- * what a bare appender costs per event of the core benchmark's text ({@link CoreSideBySide}).
+ * {@code benign200} is 100 INFO events of the first eight {@link Messages#benign200} lines
+ * (logged as {@code "{}"} with the line as argument): the lines {@link MatchBenchmark#nonMatching}
+ * checks when its KB diagnoses none of them, so that {@link CoreSideBySide} can weigh the check
+ * against a bare appender's event of the same text.
  */
 final class Stream {
 
@@ -63,8 +64,8 @@ final class Stream {
 
     /**
      * Fails unless the bundled KB diagnoses exactly the stream's known errors: two events, or none
-     * in {@code info95benign} and {@code benign200} (a KB that grows must not turn a benign event of it into a diagnosis
-     * unnoticed).
+     * in {@code info95benign} and {@code benign200} (a KB that grows must not turn a benign event
+     * of it into a diagnosis unnoticed).
      */
     static void checkKnownErrors(String mix, Event[] events) {
         dev.knownerrors.kb.KnowledgeBase kb = dev.knownerrors.kb.KnowledgeBase.bundled();
