@@ -65,14 +65,7 @@ public class MatchBenchmark {
         for (int i = 0; i < benign.length; i++) {
             benign[i] = quiet.get(i % quiet.size());
         }
-        StringBuilder joined = new StringBuilder();
-        for (int i = 0; joined.length() < LONG; i++) {
-            joined.append(i == 0 ? "" : "; ").append(quiet.get(i % quiet.size()).strip());
-        }
-        longText = joined.substring(0, LONG);
-        if (unlimited.diagnose(longText, null).isPresent()) {
-            throw new IllegalStateException("the long message must not match: " + unlimited.diagnose(longText, null).get().id());
-        }
+        longText = longText(quiet, unlimited);
         if (kb.diagnose(Messages.REDIS, null).isEmpty()) {
             throw new IllegalStateException("the Redis message must match");
         }
@@ -80,6 +73,37 @@ public class MatchBenchmark {
                 + (Kbs.deadendsPresent() ? "with the deadends.dev snapshot at " + Kbs.DEADENDS.toAbsolutePath().normalize()
                 : "generated: no deadends.dev snapshot at " + Kbs.DEADENDS.toAbsolutePath().normalize()
                 + " (-Dknownerrors.deadends=DIR, with -jvmArgsAppend for the forks)"));
+    }
+
+    /**
+     * The quiet messages joined, in order and round again, up to {@link #LONG} characters. A
+     * message is left out where joining it would make the text match (a broad regex can span two
+     * lines: without the precision guard, the snapshot's ROS 2 executor entry does), so every KB
+     * gets a long text it does not diagnose; with the guard on, none is left out.
+     */
+    static String longText(java.util.List<String> quiet, KnowledgeBase unlimited) {
+        StringBuilder joined = new StringBuilder();
+        int refusedInARow = 0;
+        java.util.Set<Integer> leftOut = new java.util.HashSet<>();
+        for (int i = 0; joined.length() < LONG && refusedInARow < quiet.size(); i++) {
+            int mark = joined.length();
+            joined.append(mark == 0 ? "" : "; ").append(quiet.get(i % quiet.size()).strip());
+            Optional<Diagnosis> d = unlimited.diagnoseText(joined.length() > LONG ? joined.substring(0, LONG) : joined);
+            if (d.isPresent()) {
+                if (leftOut.add(i % quiet.size())) {
+                    System.out.println("\nleft out of the long message where joined (it would be diagnosed as " + d.get().id()
+                            + "): " + quiet.get(i % quiet.size()));
+                }
+                joined.setLength(mark);
+                refusedInARow++;
+            } else {
+                refusedInARow = 0;
+            }
+        }
+        if (joined.length() < LONG) {
+            throw new IllegalStateException("no long message of " + LONG + " characters that this KB does not diagnose");
+        }
+        return joined.substring(0, LONG);
     }
 
     @Benchmark
