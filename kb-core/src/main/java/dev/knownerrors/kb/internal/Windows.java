@@ -35,7 +35,8 @@ final class Windows {
      * The windows of one alternative, best first; empty when no run is long enough. The first
      * is the trigger (from a run of {@link Prefilter#MIN_LITERAL}+ characters); the others,
      * non-overlapping, narrow the candidates further, and may come from runs of
-     * {@link #MIN_SECONDARY} characters.
+     * {@link #MIN_SECONDARY} characters. When the trigger ends in an anchor that ordinary lines
+     * lack, so do the others.
      */
     static List<String> of(List<String> runs) {
         List<String> out = new ArrayList<>();
@@ -45,6 +46,7 @@ final class Windows {
             weights.add(weights(run));
             taken.add(new boolean[run.length()]);
         }
+        boolean rareTrigger = false;
         while (out.size() < Prefilter.WINDOWS_PER_ALTERNATIVE) {
             int bestRun = -1;
             int bestAt = 0;
@@ -59,7 +61,7 @@ final class Windows {
                     // ordinary lines lack (the scan looks windows up by their anchor wherever it occurs)
                     for (int width = free; width >= min; width--) {
                         boolean rareEnd = !OrdinaryText.contains(run, at + width - Prefilter.ANCHOR);
-                        if (!rareEnd && width < free) {
+                        if (!rareEnd && (width < free || rareTrigger)) {
                             continue;
                         }
                         double score = sum(weights.get(r), at, width) + (rareEnd ? RARE_ANCHOR : 0);
@@ -78,7 +80,14 @@ final class Windows {
             if (bestRun < 0) {
                 break;
             }
-            out.add(runs.get(bestRun).substring(bestAt, bestAt + bestWidth));
+            String window = runs.get(bestRun).substring(bestAt, bestAt + bestWidth);
+            if (out.isEmpty()) {
+                // a trigger that ordinary lines rarely set off needs no narrowing, and a secondary
+                // window with an ordinary anchor costs a lookup wherever ordinary text has that
+                // anchor: such an alternative gets secondaries with rare anchors only (or none)
+                rareTrigger = !OrdinaryText.contains(window, window.length() - Prefilter.ANCHOR);
+            }
+            out.add(window);
             java.util.Arrays.fill(taken.get(bestRun), bestAt, bestAt + bestWidth, true);
         }
         return out;
@@ -142,7 +151,7 @@ final class Windows {
      * is not in them rarely fires. A false positive of the bitmap only makes a window look more
      * common than it is.
      */
-    private static final class OrdinaryText {
+    static final class OrdinaryText {
         private static final int BITS = 20;
         private static final long[] GRAMS = load();
 

@@ -29,9 +29,30 @@ class WindowsTest {
                 .hasSize(Prefilter.WINDOW);
     }
 
+    /**
+     * A secondary window only narrows the candidates its trigger lets through, and costs a
+     * lookup wherever ordinary text has its anchor. Behind a trigger that ordinary lines rarely
+     * set off ("jvkxque"), the secondaries end in rare 4-grams too, or there are none; behind an
+     * ordinary trigger they narrow with whatever the runs have.
+     */
+    @Test
+    void aTriggerThatEndsInARareAnchorGetsSecondaryWindowsThatDoToo() {
+        List<String> rare = Windows.of(List.of("jvkxqueue size", "connection", "timeout"));
+        assertThat(rare.get(0)).isEqualTo("jvkxque");
+        assertThat(rare.subList(1, rare.size())).allSatisfy(w -> assertThat(ordinaryEnd(w)).as(w).isFalse());
+
+        List<String> ordinary = Windows.of(List.of("connection", "timeout"));
+        assertThat(ordinaryEnd(ordinary.get(0))).as(ordinary.get(0)).isTrue();
+        assertThat(ordinary).hasSize(Prefilter.WINDOWS_PER_ALTERNATIVE).anySatisfy(w -> assertThat(ordinaryEnd(w)).as(w).isTrue());
+    }
+
+    private static boolean ordinaryEnd(String window) {
+        return Windows.OrdinaryText.contains(window, window.length() - Prefilter.ANCHOR);
+    }
+
     @Test
     void secondaryWindowsAreAsLongAsAnAnchor() {
-        List<String> windows = Windows.of(List.of("fork", "ab", "cannot allocate memory"));
+        List<String> windows = Windows.of(List.of("connection", "ab", "timeout"));
         assertThat(windows).hasSizeGreaterThan(1).allSatisfy(w -> assertThat(w.length()).isGreaterThanOrEqualTo(Prefilter.ANCHOR));
         assertThat(windows).doesNotContain("ab");
     }
