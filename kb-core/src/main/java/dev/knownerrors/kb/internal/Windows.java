@@ -160,14 +160,32 @@ final class Windows {
             return (GRAMS[h >>> 6] & 1L << h) != 0;
         }
 
-        private static int hash(CharSequence s, int at) {
+        private static int hash(String s, int at) {
             int h = s.charAt(at);
             for (int i = 1; i < GRAM; i++) {
                 h = h * 31 + s.charAt(at + i);
             }
+            return spread(h);
+        }
+
+        /** {@link #hash(String, int)} over an array: the same value for the same characters. */
+        private static int hash(char[] s, int at) {
+            int h = s[at];
+            for (int i = 1; i < GRAM; i++) {
+                h = h * 31 + s[at + i];
+            }
+            return spread(h);
+        }
+
+        private static int spread(int h) {
             return (h * 0x9E3779B1) >>> (32 - BITS);
         }
 
+        /**
+         * Runs once per class loader, at the first KB load, mostly before the JIT has compiled
+         * anything: plain array loops, not a call per character (a {@code StringBuilder} and
+         * {@code CharSequence.charAt} made this twice as slow, cold).
+         */
         private static long[] load() {
             long[] grams = new long[1 << (BITS - 6)];
             List<String> lines;
@@ -176,13 +194,17 @@ final class Windows {
             } catch (RuntimeException | LinkageError e) { // the sample's holder failed to initialise
                 return grams; // no sample (a repackaged jar): character rarity alone picks the windows
             }
-            StringBuilder folded = new StringBuilder();
+            char[] folded = new char[256];
             for (String line : lines) {
-                folded.setLength(0);
-                for (int i = 0; i < line.length(); i++) {
-                    folded.append(CaseFold.fold(line.charAt(i)));
+                int n = line.length();
+                if (folded.length < n) {
+                    folded = new char[Math.max(n, 2 * folded.length)];
                 }
-                for (int at = 0; at + GRAM <= folded.length(); at++) {
+                line.getChars(0, n, folded, 0);
+                for (int i = 0; i < n; i++) {
+                    folded[i] = CaseFold.fold(folded[i]);
+                }
+                for (int at = 0; at + GRAM <= n; at++) {
                     int h = hash(folded, at);
                     grams[h >>> 6] |= 1L << h;
                 }

@@ -46,6 +46,32 @@ class WindowsTest {
         assertThat(ordinary).hasSize(Prefilter.WINDOWS_PER_ALTERNATIVE).anySatisfy(w -> assertThat(ordinaryEnd(w)).as(w).isTrue());
     }
 
+    /**
+     * The sample's 4-grams are hashed into the bitmap from an array, and looked up from a string:
+     * the two must agree, or every window would look rare. Almost no 4-gram is in the sample.
+     */
+    @Test
+    void everyFourGramOfTheBenignSampleIsOrdinaryTextAndFewOthersAre() {
+        int grams = 0;
+        for (String line : BenignSample.lines()) {
+            StringBuilder folded = new StringBuilder();
+            line.chars().forEach(c -> folded.append(CaseFold.fold((char) c)));
+            for (int at = 0; at + Prefilter.ANCHOR <= folded.length(); at++) {
+                assertThat(Windows.OrdinaryText.contains(folded.toString(), at)).as(folded.substring(at, at + 4)).isTrue();
+                grams++;
+            }
+        }
+        assertThat(grams).isGreaterThan(10_000);
+        java.util.Random random = new java.util.Random(7);
+        int ordinary = 0;
+        for (int i = 0; i < 10_000; i++) {
+            String gram = random.ints(4, 0x4e00, 0x9fff).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                    StringBuilder::append).toString();
+            ordinary += Windows.OrdinaryText.contains(gram, 0) ? 1 : 0;
+        }
+        assertThat(ordinary).as("random CJK 4-grams taken for ordinary text").isLessThan(500);
+    }
+
     private static boolean ordinaryEnd(String window) {
         return Windows.OrdinaryText.contains(window, window.length() - Prefilter.ANCHOR);
     }
