@@ -1,0 +1,113 @@
+package dev.knownerrors.bench;
+
+import dev.knownerrors.kb.KnowledgeBase;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a cold KB load is made of, one fresh JVM per load, as {@code LoadBenchmark} measures it:
+ * the wall time; the loading thread's own CPU time; the time the JIT compilers spent compiling
+ * meanwhile (all compiler threads, from {@code CompilationMXBean}), which on a machine with few
+ * cores competes with the loading thread; the GC's time; the classes loaded; and the same load
+ * again in the same JVM (warm). Run with {@code benchmarks/run cold-load KB FORKS [JVM options]},
+ * KB being {@code 2522} (the deadends.dev snapshot when present, else a generated file),
+ * {@code 10000} or {@code bundled}; JVM options after it go to each fork, e.g.
+ * {@code -XX:TieredStopAtLevel=1}.
+ */
+public final class ColdLoad {
+
+    private ColdLoad() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length >= 2 && args[0].equals("--once")) {
+            once(args[1]);
+            return;
+        }
+        if (args.length < 2) {
+            throw new IllegalArgumentException("usage: cold-load 2522|10000|bundled FORKS [JVM options]");
+        }
+        String location = location(args[0]);
+        int forks = Integer.parseInt(args[1]);
+        List<String> jvmOptions = List.of(args).subList(2, args.length);
+        System.out.println("KB " + args[0] + (location.equals("bundled") ? "" : " from " + location)
+                + (jvmOptions.isEmpty() ? "" : ", JVM options " + jvmOptions) + "; " + Runtime.getRuntime().availableProcessors()
+                + " processors");
+        for (int f = 1; f <= forks; f++) {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(ColdLoad.class.getName());
+            command.add("--once");
+            command.add(location);
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.startsWith("load:")) {
+                        System.out.println("fork " + f + line.substring("load".length()));
+                    }
+                }
+            }
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("fork " + f + " exited with " + p.exitValue());
+            }
+        }
+    }
+
+    private static String location(String kb) {
+        if (kb.equals("bundled")) {
+            return kb;
+        }
+        int size = Integer.parseInt(kb);
+        return size == 2522 && Kbs.deadendsPresent() ? Kbs.DEADENDS.toString() : Kbs.file(size).toString();
+    }
+
+    /** One load in this (fresh) JVM, then the same again, warm. */
+    private static void once(String location) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        long gc = gcMillis();
+        long cpu = threads.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        KnowledgeBase kb = load(location);
+        long wall = System.nanoTime() - start;
+        cpu = threads.getCurrentThreadCpuTime() - cpu;
+        compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling;
+        gc = gcMillis() - gc;
+        int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+        long again = System.nanoTime();
+        load(location);
+        again = System.nanoTime() - again;
+        if (kb.entries().isEmpty()) {
+            throw new IllegalStateException("nothing loaded from " + location);
+        }
+        System.out.printf("load: %,d entries, %,d ms wall; the loading thread %,d ms of CPU; JIT compiling %,d ms (all "
+                        + "compiler threads); GC %,d ms; %,d classes loaded; the same load again, warm: %,d ms%n",
+                kb.entries().size(), wall / 1_000_000, cpu / 1_000_000, compiling, gc, classes, again / 1_000_000);
+    }
+
+    private static KnowledgeBase load(String location) {
+        // "bundled": the bundled entries alone, as an appender with default settings builds them
+        return location.equals("bundled") ? KnowledgeBase.builder().build()
+                : KnowledgeBase.builder().bundled(false).source(location).build();
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
+    }
+}
