@@ -138,14 +138,45 @@ public final class DiagnosisFormatter {
      * {@code window}: {@code seen} is how many times it was seen in that window, this time included.
      */
     public String repeat(Diagnosis diagnosis, long seen, Duration window) {
+        return repeatLine(diagnosis, window).text(seen);
+    }
+
+    /**
+     * {@link #repeat} prepared for one known error and window, to be rendered for each count: an
+     * adapter shows it for every repeat of the known error, so only the count is put together per
+     * event.
+     */
+    public RepeatLine repeatLine(Diagnosis diagnosis, Duration window) {
         String id = clean(diagnosis.knownError().id());
-        String count = grouped(seen); // String.format would cost microseconds on every repeat
         if (language == Language.ZH && !ascii) {
-            return "  \u2691 \u5df2\u77e5\u9519\u8bef " + id + "\uff08" + span(window, true) + "\u5185\u5df2\u51fa\u73b0 "
-                    + count + " \u6b21\uff0c\u8be6\u60c5\u89c1\u4e0a\u6587\uff09";
+            return new RepeatLine("  \u2691 \u5df2\u77e5\u9519\u8bef " + id + "\uff08" + span(window, true) + "\u5185\u5df2\u51fa\u73b0 ",
+                    " \u6b21\uff0c\u8be6\u60c5\u89c1\u4e0a\u6587\uff09");
         }
-        return (ascii ? "  [known error] " : "  \u2691 known error ") + id + " (seen " + count
-                + " times in the last " + span(window, false) + "; details above)";
+        return new RepeatLine((ascii ? "  [known error] " : "  \u2691 known error ") + id + " (seen ",
+                " times in the last " + span(window, false) + "; details above)");
+    }
+
+    /** One known error's repeat reference for one window, but for its count ({@link #repeatLine}). Immutable. */
+    public static final class RepeatLine {
+        private final String before;
+        private final String lineBreakBefore;
+        private final String after;
+
+        private RepeatLine(String before, String after) {
+            this.before = before;
+            this.lineBreakBefore = "\n" + before;
+            this.after = after;
+        }
+
+        /** The line for {@code seen} events of the known error in the window, this one included. */
+        public String text(long seen) {
+            return before + grouped(seen) + after; // String.format would cost microseconds on every repeat
+        }
+
+        /** What follows the message of such an event: a line break and {@link #text}. */
+        public String suffix(long seen) {
+            return lineBreakBefore + grouped(seen) + after;
+        }
     }
 
     /** {@code n} with a comma every three digits: what {@code %,d} gives in the root locale. */

@@ -113,6 +113,22 @@ class DiagnosisFormatterTest {
         assertThat(f.suffix(d)).isEqualTo("\n" + f.block(d));
     }
 
+    @Test
+    void aRepeatLinePreparedOnceRendersEveryCountInEachLanguage() {
+        Diagnosis d = diagnosis("{\"id\": \"t/disk\", \"regex\": \"disk full\"}", "disk full");
+        java.time.Duration minute = java.time.Duration.ofSeconds(60);
+        DiagnosisFormatter.RepeatLine en = DiagnosisFormatter.of(Language.EN, false).repeatLine(d, minute);
+        assertThat(en.text(2)).isEqualTo("  \u2691 known error t/disk (seen 2 times in the last 60 s; details above)");
+        assertThat(en.text(1_234_567)).isEqualTo("  \u2691 known error t/disk (seen 1,234,567 times in the last 60 s; details above)");
+        assertThat(en.suffix(1_234_567)).isEqualTo("\n" + en.text(1_234_567));
+        assertThat(DiagnosisFormatter.of(Language.EN, true).repeatLine(d, java.time.Duration.ofMinutes(5)).text(3))
+                .isEqualTo("  [known error] t/disk (seen 3 times in the last 5 min; details above)");
+        DiagnosisFormatter.RepeatLine zh = DiagnosisFormatter.of(Language.ZH, false).repeatLine(d, minute);
+        assertThat(zh.text(1_204)).isEqualTo("  \u2691 \u5df2\u77e5\u9519\u8bef t/disk\uff0860 \u79d2\u5185\u5df2\u51fa\u73b0 1,204 "
+                + "\u6b21\uff0c\u8be6\u60c5\u89c1\u4e0a\u6587\uff09");
+        assertThat(DiagnosisFormatter.of(Language.ZH, false).repeat(d, 1_204, minute)).isEqualTo(zh.text(1_204));
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(longs = {0, 7, 999, 1_000, 1_204, 99_999, 100_000, 1_234_567,
             Long.MAX_VALUE, -1, -1_000, Long.MIN_VALUE})

@@ -55,15 +55,17 @@ public final class Diagnoser {
     private record InUse(KnowledgeBase kb, Map<String, Rendered> rendered, AtomicInteger quarantinesReported) {
     }
 
-    /** One entry's rendering and its current repeat window. */
+    /** One entry's rendering (its block, its fields, its repeat reference but for the count) and its current repeat window. */
     private static final class Rendered {
         final String text;
         final Map<String, String> fields;
+        final DiagnosisFormatter.RepeatLine repeat;
         final AtomicReference<Window> window = new AtomicReference<>();
 
-        Rendered(String text, Map<String, String> fields) {
+        Rendered(String text, Map<String, String> fields, DiagnosisFormatter.RepeatLine repeat) {
             this.text = text;
             this.fields = fields;
+            this.repeat = repeat;
         }
 
         /** Counts one event at {@code now}; returns how many the current window has seen, this one included. */
@@ -182,10 +184,11 @@ public final class Diagnoser {
             Rendered r = current.rendered().get(diagnosis.id()); // ids are unique within one KB
             if (r == null) {
                 r = current.rendered().computeIfAbsent(diagnosis.id(),
-                        id -> new Rendered(formatter.suffix(diagnosis), formatter.fields(diagnosis)));
+                        id -> new Rendered(formatter.suffix(diagnosis), formatter.fields(diagnosis),
+                                formatter.repeatLine(diagnosis, repeatWindow)));
             }
             long seen = windowNanos == 0 ? 1 : r.seen(nanoClock.getAsLong(), windowNanos);
-            String text = seen == 1 ? r.text : "\n" + formatter.repeat(diagnosis, seen, repeatWindow);
+            String text = seen == 1 ? r.text : r.repeat.suffix(seen);
             return new Result(diagnosis, text, r.fields, seen, repeatWindow);
         } catch (RuntimeException | StackOverflowError e) {
             report(e);
@@ -237,7 +240,7 @@ public final class Diagnoser {
 
         /** The same text rendered by another formatter (another language or ASCII), repeat rule included. */
         public String text(DiagnosisFormatter other) {
-            return seen <= 1 ? other.suffix(diagnosis) : "\n" + other.repeat(diagnosis, seen, repeatWindow);
+            return seen <= 1 ? other.suffix(diagnosis) : other.repeatLine(diagnosis, repeatWindow).suffix(seen);
         }
     }
 }
