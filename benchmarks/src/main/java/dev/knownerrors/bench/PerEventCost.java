@@ -22,15 +22,26 @@ import java.util.Locale;
  * separate JVMs one after the other do not. What remains is the JIT: each copy is compiled on
  * its own, a little differently in every run. The same mode twice (an A/A run) gave ratios of
  * 0.98–1.07, so run each comparison in both orders, a few times, and take the median.
+ *
+ * <p>{@code -a JAR} / {@code -b JAR} before the arguments put another kb-core jar in that
+ * setup's class path: the same mode twice then compares two builds of the core on the stream,
+ * e.g. {@code per-event -a old-kb-core.jar logback-file info95 wrapped wrapped}.
  */
 public final class PerEventCost {
 
     private PerEventCost() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] options) throws Exception {
+        String[] jars = new String[2];
+        int first = 0;
+        while (first + 1 < options.length && (options[first].equals("-a") || options[first].equals("-b"))) {
+            jars[options[first].equals("-a") ? 0 : 1] = options[first + 1];
+            first += 2;
+        }
+        String[] args = Arrays.copyOfRange(options, first, options.length);
         if (args.length < 4) {
-            throw new IllegalArgumentException("usage: BACKEND MIX MODE_A MODE_B [ROUNDS]");
+            throw new IllegalArgumentException("usage: [-a KB_CORE_JAR] [-b KB_CORE_JAR] BACKEND MIX MODE_A MODE_B [ROUNDS]");
         }
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 100_000;
         Object[] setups = new Object[2];
@@ -38,7 +49,7 @@ public final class PerEventCost {
         ClassLoader[] loaders = new ClassLoader[2];
         ClassLoader own = Thread.currentThread().getContextClassLoader();
         for (int m = 0; m < 2; m++) {
-            loaders[m] = CoreSideBySide.isolated(null);
+            loaders[m] = CoreSideBySide.isolated(jars[m]);
             // Log4j looks plugins up through the context class loader: it must be the setup's own
             Thread.currentThread().setContextClassLoader(loaders[m]);
             Class<?> type = Class.forName(AppenderBenchmark.class.getName(), true, loaders[m]);
