@@ -52,15 +52,17 @@ public final class ColdLoad {
             command.add("--once");
             command.add(location);
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            List<String> output = new ArrayList<>();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    output.add(line);
                     if (line.startsWith("load:")) {
                         System.out.println("fork " + f + line.substring("load".length()));
                     }
                 }
             }
             if (p.waitFor() != 0) {
-                throw new IllegalStateException("fork " + f + " exited with " + p.exitValue());
+                throw new IllegalStateException("fork " + f + " exited with " + p.exitValue() + ":\n" + String.join("\n", output));
             }
         }
     }
