@@ -102,7 +102,7 @@ public final class ColdLoad {
     private static KnowledgeBase load(String location) {
         // "bundled": the bundled entries alone, as an appender with default settings builds them
         return location.equals("bundled") ? KnowledgeBase.builder().build()
-                : KnowledgeBase.builder().bundled(false).source(location).build();
+                : Kbs.builder(location).build();
     }
 
     private static long gcMillis() {

@@ -52,7 +52,11 @@ final class Kbs {
         return out;
     }
 
-    /** A JSON Lines file holding exactly {@code n} entries. */
+    /**
+     * A directory holding exactly {@code n} entries: the snapshot's as copies of their canon
+     * files (so they load as users load them: third-party data, with its attribution, under the
+     * precision guard's rules for it), the bundled and generated ones in one JSON Lines file.
+     */
     static Path file(int n) {
         Map<String, String> regexes = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : realRegexes().entrySet()) {
@@ -70,11 +74,21 @@ final class Kbs {
             }
         }
         try {
-            Path file = Files.createTempFile("kb-" + n + "-", ".jsonl");
-            file.toFile().deleteOnExit();
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            Path dir = Files.createTempDirectory("kb-" + n + "-");
+            List<Path> written = new ArrayList<>();
+            Path flat = dir.resolve("entries.jsonl");
+            written.add(flat);
+            try (Writer w = Files.newBufferedWriter(flat, StandardCharsets.UTF_8)) {
                 JsonFactory json = new JsonFactory();
                 for (Map.Entry<String, String> e : regexes.entrySet()) {
+                    Path canon = canonFile(e.getKey());
+                    if (canon != null) {
+                        Path copy = dir.resolve("canons").resolve(e.getKey() + ".json");
+                        Files.createDirectories(copy.getParent());
+                        Files.copy(canon, copy);
+                        written.add(copy);
+                        continue;
+                    }
                     try (JsonGenerator g = json.createGenerator(w)) {
                         g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
                         g.writeStartObject();
@@ -93,10 +107,41 @@ final class Kbs {
                     w.write('\n');
                 }
             }
-            return file;
+            deleteOnExit(dir, written);
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A builder for a KB location: the snapshot's directory as users load it (default settings),
+     * or a {@link #file} with every entry in use whatever its domain (exactly that many entries).
+     */
+    static KnowledgeBase.Builder builder(String location) {
+        KnowledgeBase.Builder b = KnowledgeBase.builder().bundled(false).source(location);
+        return location.equals(DEADENDS.toString()) ? b : b.domains(List.of("all"));
+    }
+
+    /** The snapshot's file of the canon with this id, or {@code null} (bundled and generated entries have none). */
+    private static Path canonFile(String id) {
+        if (!deadendsPresent() || id.startsWith("generated/") || KnowledgeBase.bundled().entry(id).isPresent()) {
+            return null;
+        }
+        Path file = DEADENDS.resolve(id + ".json");
+        return Files.isRegularFile(file) ? file : null;
+    }
+
+    /** Removes the files, then their directories (deleteOnExit runs in the reverse order of registration). */
+    private static void deleteOnExit(Path dir, List<Path> files) {
+        java.util.Set<Path> dirs = new java.util.TreeSet<>();
+        for (Path f : files) {
+            for (Path d = f.getParent(); d != null && d.startsWith(dir); d = d.getParent()) {
+                dirs.add(d);
+            }
+        }
+        dirs.forEach(d -> d.toFile().deleteOnExit()); // parents sort first, so they are deleted last
+        files.forEach(f -> f.toFile().deleteOnExit());
     }
 
     static KnowledgeBase load(int n) {
@@ -113,8 +158,8 @@ final class Kbs {
     }
 
     static KnowledgeBase load(int n, boolean guard, java.time.Duration budget) {
-        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).precisionGuard(guard).timeBudget(budget)
-                .source(file(n).toString()).build();
+        KnowledgeBase kb = KnowledgeBase.builder().bundled(false).domains(List.of("all")).precisionGuard(guard)
+                .timeBudget(budget).source(file(n).toString()).build();
         if (kb.entry(SEED_ID).isEmpty()) {
             throw new IllegalStateException("the seed entry must be in every benchmark KB");
         }

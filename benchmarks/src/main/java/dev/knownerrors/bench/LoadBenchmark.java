@@ -40,6 +40,6 @@ public class LoadBenchmark {
 
     @Benchmark
     public KnowledgeBase load() {
-        return KnowledgeBase.builder().bundled(false).source(location).build();
+        return Kbs.builder(location).build();
     }
 }

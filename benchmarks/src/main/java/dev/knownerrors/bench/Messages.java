@@ -25,6 +25,54 @@ final class Messages {
         "Received OrderShipped for order 8801 from topic orders-events partition 3 offset 481231; carrier DHL tracking JJD0099912345; status updated from PACKED to SHIPPED; notification email queued",
     };
 
+    /** Where the project's real benign logs are, from the repository's root (where {@code benchmarks/run} runs). */
+    static final java.nio.file.Path CORPUS = java.nio.file.Path.of(
+            System.getProperty("knownerrors.corpus", "kb-core/src/test/resources/corpus/benign"));
+
+    /**
+     * The real benign logs that the precision guard's sample was not taken from (Liquibase/H2,
+     * Reactor Netty, Kafka client, Redis replica: the held-out files of the precision figures).
+     */
+    static final String[] HELD_OUT = {
+        "spring-boot-liquibase-h2.log", "reactor-netty.log", "kafka-client.log", "redis-server-replica.log"};
+
+    private static final java.util.regex.Pattern SPRING_PREFIX = java.util.regex.Pattern.compile(
+            "^\\S+\\s+[A-Z]+ \\d+ --- \\[[^\\]]*\\] \\[[^\\]]*\\] \\S+\\s+: ");
+    private static final java.util.regex.Pattern REDIS_PREFIX = java.util.regex.Pattern.compile(
+            "^\\d+:[A-Z] \\d{2} \\w{3} \\d{4} [\\d:.]+ [*#.-] ");
+
+    /**
+     * The messages of the held-out logs (each line without its layout's prefix: what an appender
+     * scans), in order, joined by a space into texts of exactly 200 characters; empty when the
+     * logs are not there.
+     */
+    static String[] heldOut200() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (String name : HELD_OUT) {
+            java.nio.file.Path file = CORPUS.resolve(name);
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                return new String[0];
+            }
+            try {
+                for (String line : java.nio.file.Files.readAllLines(file)) {
+                    String message = REDIS_PREFIX.matcher(SPRING_PREFIX.matcher(line).replaceFirst("")).replaceFirst("").strip();
+                    if (message.isEmpty()) {
+                        continue;
+                    }
+                    text.append(text.length() == 0 ? "" : " ").append(message);
+                    while (text.length() >= 200) {
+                        out.add(text.substring(0, 200));
+                        text.delete(0, 200);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+
     private Messages() {
     }
 

@@ -20,12 +20,12 @@ public final class RetainedHeap {
             String location = size == 2522 && Kbs.deadendsPresent() ? Kbs.DEADENDS.toString() : Kbs.file(size).toString();
             KnowledgeBase.bundled();
             long before = usedAfterGc();
-            KnowledgeBase kb = KnowledgeBase.builder().bundled(false).source(location).build();
+            KnowledgeBase kb = Kbs.builder(location).build();
             kb.diagnose(Messages.REDIS, null);
             kb.diagnose(Messages.BENIGN[0], null);
             long after = usedAfterGc();
             System.out.printf("%s: %d entries from %s, retained heap %.1f MB%n", label, kb.entries().size(),
-                    location.endsWith(".jsonl") ? "a generated JSON Lines file" : location, (after - before) / 1e6);
+                    location.equals(Kbs.DEADENDS.toString()) ? location : "a generated KB", (after - before) / 1e6);
             if (kb.entries().isEmpty()) {
                 throw new IllegalStateException("nothing loaded");
             }

@@ -45,7 +45,11 @@ import java.util.TreeMap;
  * of the domains in {@link #NON_SOFTWARE_DOMAINS} are left out unless {@link Builder#domains}
  * says otherwise. The guard drops an entry (1) when one of its alternatives requires fewer than
  * {@link #MIN_EVIDENCE} literal characters — a match of a few generic characters is no
- * evidence — or (2) when it matches any line of a shipped sample of ordinary log output
+ * evidence —, (2) for third-party data (deadends.dev's canons), when every such alternative is
+ * everyday log text (fewer than {@link CompiledEntry#EVERYDAY_BELOW} literal characters, each
+ * 4-character piece of which occurs in the sample below, like {@code consumer.*lag}: such an
+ * alternative's matches never count, whatever the other alternatives),
+ * or (3) when it matches any line of a shipped sample of ordinary log output
  * (startup, steady state and DEBUG lines of Spring Boot, Hibernate, HikariCP, Flyway, Kafka,
  * PostgreSQL and Redis). The bundled entries are exempt (the project's tests hold them to a larger
  * benign corpus), which keeps the common case's start-up cheap. What was left out is in
@@ -70,6 +74,7 @@ public final class KnowledgeBase {
     public static final int MIN_EVIDENCE = CompiledEntry.MIN_EVIDENCE;
     private static final String GUARD_EVIDENCE = "precision guard, too little literal evidence";
     private static final String GUARD_SAMPLE = "precision guard, matches ordinary log text";
+    private static final String GUARD_EVERYDAY = "precision guard, only everyday words";
 
     /**
      * The winner rule's candidate order: own and bundled entries before attributed third-party
@@ -120,6 +125,16 @@ public final class KnowledgeBase {
                 left.add(skip(c, "regex", "precision guard: no alternative requires more than " + evidence
                         + " literal characters (minimum " + MIN_EVIDENCE + ")"));
                 leftOut.merge(GUARD_EVIDENCE, 1, Integer::sum);
+                continue;
+            }
+            if (options.precisionGuard && !bundledSource(c) && c.maxGuardedEvidence() == 0) {
+                List<String> everyday = c.everydayAlternatives();
+                left.add(skip(c, "regex", "precision guard: every alternative of " + MIN_EVIDENCE
+                        + "+ literal characters is everyday log text (third-party data: under " + CompiledEntry.EVERYDAY_BELOW
+                        + " characters, each 4-character piece found in ordinary log lines): "
+                        + String.join(" | ", everyday.subList(0, Math.min(3, everyday.size())))
+                        + (everyday.size() > 3 ? " | \u2026" : "")));
+                leftOut.merge(GUARD_EVERYDAY, 1, Integer::sum);
                 continue;
             }
             CompiledEntry first = unique.putIfAbsent(c.entry().id(), c);

@@ -102,7 +102,7 @@ class CanonAndGuardTest {
 
     @Test
     void among_third_party_matches_the_entry_whose_signature_the_event_resembles_most_wins() {
-        String canons = "[" + canon("rest/token-expired", "401 Unauthorized: Token expired", "(token.*expired|JWT.*expired)")
+        String canons = "[" + canon("rest/token-expired", "401 Unauthorized: Token expired", "(token expired|JWT expired)")
                 + "," + canon("web/middleware-order", "401 Unauthorized from AuthenticationMiddleware before routing",
                 "(401\\\\s*Unauthorized|AuthenticationMiddleware.*not.*configured)") + "]";
         Path kb = Entries.write(dir, "third-party.json", canons);
@@ -110,6 +110,68 @@ class CanonAndGuardTest {
         assertThat(guarded.diagnoseText("401 Unauthorized: Token expired")).map(Diagnosis::id).hasValue("rest/token-expired");
         assertThat(guarded.diagnoseText("HTTP 401 Unauthorized from AuthenticationMiddleware before routing"))
                 .map(Diagnosis::id).hasValue("web/middleware-order");
+    }
+
+    @Test
+    void a_third_party_alternative_made_of_everyday_words_never_counts_its_other_alternatives_do() {
+        // "consumer" and "lag" each occur in ordinary log lines, and together they are 11 characters
+        Path kb = Entries.write(dir, "lag.json", canon("redis/consumer-lag", "Redis stream consumer lag",
+                "(consumer.*lag|XPENDING.*backlog)"));
+        String metrics = "Metrics published: kafka.consumer.lag=0 up=1";
+        KnowledgeBase guarded = KnowledgeBase.builder().bundled(false).source(kb.toString()).build();
+        assertThat(guarded.diagnoseText(metrics)).isEmpty();
+        assertThat(guarded.diagnoseText("XPENDING mystream group1 shows a backlog of 52000 entries")).map(Diagnosis::id)
+                .hasValue("redis/consumer-lag");
+        assertThat(guarded.skipped()).isEmpty();
+        assertThat(KnowledgeBase.builder().bundled(false).precisionGuard(false).source(kb.toString()).build()
+                .diagnoseText(metrics)).map(Diagnosis::id).hasValue("redis/consumer-lag");
+    }
+
+    @Test
+    void a_common_log_word_with_a_short_token_is_everyday_text_too() {
+        // "error" is one of the words every log is full of; "SWD" is too short to tell a line apart
+        Path kb = Entries.write(dir, "swd.json", canon("embedded/swd", "SWD error: target not responding",
+                "(SWD.*error|SWD DP not responding)"));
+        KnowledgeBase guarded = KnowledgeBase.builder().bundled(false).source(kb.toString()).build();
+        assertThat(guarded.diagnoseText("swd driver loaded, error=null")).isEmpty();
+        assertThat(guarded.diagnoseText("Error: SWD DP not responding")).map(Diagnosis::id).hasValue("embedded/swd");
+    }
+
+    @Test
+    void a_third_party_entry_of_everyday_words_only_is_left_out_and_the_report_names_them() {
+        Path kb = Entries.write(dir, "idle.json", canon("net/idle", "Idle connection closed by the load balancer",
+                "(connection.*idle|idle.*timeout)"));
+        KnowledgeBase guarded = KnowledgeBase.builder().bundled(false).source(kb.toString()).build();
+        assertThat(guarded.entries()).isEmpty();
+        assertThat(guarded.skipped()).singleElement().satisfies(p -> {
+            assertThat(p.entry()).isEqualTo("'net/idle'");
+            assertThat(p.field()).isEqualTo("regex");
+            assertThat(p.message()).isEqualTo("precision guard: every alternative of 8+ literal characters is everyday log"
+                    + " text (third-party data: under 16 characters, each 4-character piece found in ordinary log lines):"
+                    + " connection\u2026idle | idle\u2026timeout");
+        });
+        assertThat(guarded.summary()).contains("precision guard, only everyday words: 1");
+    }
+
+    @ParameterizedTest(name = "{0} on \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+            // a phrase of 16+ characters says more than its words
+            "the database system is starting up|FATAL:  the database system is starting up",
+            // a piece that ordinary lines lack
+            "Token expired|401 Unauthorized: Token expired"})
+    void a_third_party_alternative_with_a_longer_phrase_or_a_rarer_piece_counts(String regex, String line) {
+        Path kb = Entries.write(dir, "phrase.json", canon("t/phrase", line, regex));
+        assertThat(KnowledgeBase.builder().bundled(false).source(kb.toString()).build().diagnoseText(line))
+                .map(Diagnosis::id).hasValue("t/phrase");
+    }
+
+    @Test
+    void an_own_entry_of_everyday_words_still_counts() {
+        // the rule is for third-party data: an entry written for this deployment is trusted with them
+        Path kb = Entries.write(dir, "own-lag.json", Entries.entry("team/consumer-lag", "consumer.*lag"));
+        assertThat(KnowledgeBase.builder().bundled(false).source(kb.toString()).build()
+                .diagnoseText("Consumer group orders: lag 52000 on partition 3")).map(Diagnosis::id)
+                .hasValue("team/consumer-lag");
     }
 
     @Test

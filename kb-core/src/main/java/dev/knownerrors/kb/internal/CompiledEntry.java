@@ -23,8 +23,32 @@ public record CompiledEntry(KnownError entry, Pattern pattern, int specificity, 
         return Evidence.max(this);
     }
 
+    /**
+     * The most evidence a guarded match of this entry can carry: its best alternative with enough
+     * literal text, not all of it everyday log text; 0 when there is none.
+     */
+    public int maxGuardedEvidence() {
+        return Evidence.maxGuarded(this);
+    }
+
+    /** Its alternatives whose literal text is everyday log text (the precision guard ignores them), each as {@code run…run}. */
+    public List<String> everydayAlternatives() {
+        List<String> out = new java.util.ArrayList<>();
+        if (literals != null) {
+            for (List<String> runs : literals) {
+                if (Evidence.everyday(runs)) {
+                    out.add(String.join("\u2026", runs));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The least literal evidence a guarded entry's match must carry. */
     public static final int MIN_EVIDENCE = Evidence.MIN_EVIDENCE;
+
+    /** A third-party entry's alternative with less literal text than this, all of it everyday log text, is no evidence. */
+    public static final int EVERYDAY_BELOW = Evidence.EVERYDAY_BELOW;
 
     static CompiledEntry of(KnownError entry, Pattern pattern, String attribution) {
         RegexTree.Node tree = RegexTree.parse(pattern.pattern());

@@ -34,6 +34,8 @@ public final class Engine {
 
     private final CompiledEntry[] ranked;
     private final boolean[] guarded;
+    /** Per guarded entry, the alternatives that can never pass the guard ({@code null}: none). */
+    private final boolean[][] ignored;
     private final int[] tier;
     /** Per entry the most evidence a match of it can carry; non-increasing within a tier. */
     private final int[] upper;
@@ -82,12 +84,14 @@ public final class Engine {
                   Predicate<CompiledEntry> guarded, List<LoadProblem> problems) {
         this.ranked = ranked.toArray(new CompiledEntry[0]);
         this.guarded = new boolean[this.ranked.length];
+        this.ignored = new boolean[this.ranked.length][];
         this.tier = new int[this.ranked.length];
         this.upper = new int[this.ranked.length];
         this.signatureWords = new String[this.ranked.length][];
         for (int e = 0; e < this.ranked.length; e++) {
             this.signatureWords[e] = Similarity.words(this.ranked[e].entry().signature());
             this.guarded[e] = guarded.test(this.ranked[e]);
+            this.ignored[e] = Evidence.ignored(this.ranked[e], this.guarded[e]);
             this.tier[e] = tier(this.ranked[e]);
             this.upper[e] = Evidence.max(this.ranked[e]);
         }
@@ -104,11 +108,11 @@ public final class Engine {
         this.starts = new char[this.ranked.length][][];
         for (int e = 0; e < this.ranked.length; e++) {
             starts[e] = InOrder.starts(this.ranked[e]);
-            List<List<String>> entryWindows = windows(this.ranked[e], this.guarded[e]);
+            List<List<String>> entryWindows = windows(this.ranked[e], this.ignored[e]);
             windows.add(entryWindows);
             if (entryWindows != null) {
                 runnable[e] = true;
-                order[e] = InOrder.runs(this.ranked[e].literals(), this.guarded[e]);
+                order[e] = InOrder.runs(this.ranked[e].literals(), this.ignored[e]);
                 continue;
             }
             CompiledEntry c = this.ranked[e];
@@ -130,6 +134,7 @@ public final class Engine {
     private Engine(Engine base, Set<Integer> dropped) {
         this.ranked = base.ranked;
         this.guarded = base.guarded;
+        this.ignored = base.ignored;
         this.tier = base.tier;
         this.upper = base.upper;
         this.signatureWords = base.signatureWords;
@@ -167,16 +172,18 @@ public final class Engine {
 
     /**
      * Per alternative its windows, or {@code null} when some alternative has none (or no
-     * analysis). A guarded entry's alternatives too weak ever to pass the guard are left out:
-     * they cannot produce a diagnosis, so they need not make the entry a candidate.
+     * analysis). The alternatives in {@code ignored} (a guarded entry's that can never pass the
+     * guard) are left out: they cannot produce a diagnosis, so they need not make the entry a
+     * candidate.
      */
-    private static List<List<String>> windows(CompiledEntry c, boolean guarded) {
+    private static List<List<String>> windows(CompiledEntry c, boolean[] ignored) {
         if (c.literals() == null || c.literals().isEmpty()) {
             return null;
         }
         List<List<String>> out = new ArrayList<>(c.literals().size());
-        for (List<String> runs : c.literals()) {
-            if (guarded && !Evidence.strong(runs)) {
+        for (int k = 0; k < c.literals().size(); k++) {
+            List<String> runs = c.literals().get(k);
+            if (ignored != null && ignored[k]) {
                 continue;
             }
             List<String> w = Windows.of(runs);
@@ -260,6 +267,8 @@ public final class Engine {
         s.append(text, 0, Math.min(text.length(), maxScanLength));
         int n = s.inOrder(text, s.candidates());
         List<Integer> out = new ArrayList<>(n);
+        s.tailText = text;
+        s.tailLength = Math.min(text.length(), maxScanLength);
         for (int i = 0; i < n; i++) {
             int e = s.candidates[i];
             Matcher m = ranked[e].pattern().matcher(text);
@@ -267,6 +276,8 @@ public final class Engine {
                 out.add(e);
             }
         }
+        s.tailText = null;
+        s.inOrder.begin(); // forget the text
         return out;
     }
 
@@ -312,7 +323,7 @@ public final class Engine {
     }
 
     /** One thread's reusable state: the scan, the candidate list, matchers, walk space. */
-    private final class Scratch implements EventText.Sink {
+    private final class Scratch implements EventText.Sink, WinnerRule.Tail {
         final Prefilter.Scan scan = prefilter.new Scan();
         final int[] candidates = new int[ranked.length + always.length];
         final Matcher[] matchers = new Matcher[ranked.length];
@@ -321,9 +332,17 @@ public final class Engine {
         final InOrder inOrder = new InOrder();
         /** Events with candidates this thread has matched, counted up to {@link #WARM_UP_RUNS}. */
         int warmUp;
-        final WinnerRule rule = new WinnerRule(ranked, guarded, tier, upper, signatureWords);
+        final WinnerRule rule = new WinnerRule(ranked, guarded, ignored, tier, upper, signatureWords, this);
         int length;
         boolean busy;
+        /** The event's text while its candidates run, for {@link #mayMatchFrom}; {@code null}: no such check. */
+        private CharSequence tailText;
+        private int tailLength;
+
+        @Override
+        public boolean mayMatchFrom(int e, int from) {
+            return tailText == null || inOrder.admitsFrom(order[e], tailText, tailLength, from);
+        }
 
         Scratch take() {
             busy = true;
@@ -397,6 +416,8 @@ public final class Engine {
             rule.reset();
             inOrder.begin();
             int length = Math.min(text.length(), maxScanLength);
+            tailText = text;
+            tailLength = length;
             try {
                 for (int i = 0; i < n; i++) {
                     int e = candidates[i];
@@ -434,6 +455,7 @@ public final class Engine {
             } finally {
                 timed.clear();
                 inOrder.begin();
+                tailText = null;
             }
         }
 
@@ -442,6 +464,8 @@ public final class Engine {
             rule.reset();
             inOrder.begin();
             int length = Math.min(text.length(), maxScanLength);
+            tailText = positional ? text : null; // the reference retries by the regex alone
+            tailLength = length;
             for (int i = 0; i < n; i++) {
                 int e = candidates[i];
                 if (quarantine.out(e)) {
@@ -466,6 +490,7 @@ public final class Engine {
                 }
             }
             inOrder.begin(); // forget the text
+            tailText = null;
             return rule.result();
         }
 

@@ -39,18 +39,92 @@ final class Evidence {
         return best;
     }
 
+    /**
+     * A third-party entry's alternative with less literal text than this, all of it everyday log
+     * text (see {@link #everyday}), is no evidence.
+     */
+    static final int EVERYDAY_BELOW = 2 * MIN_EVIDENCE;
+
     /** Whether an alternative of this much evidence can ever pass the guard. */
     static boolean strong(List<String> runs) {
         return total(runs) >= MIN_EVIDENCE;
     }
 
-    /** The evidence of a match of {@code c} over {@code text[start, end)}. */
-    static int of(CompiledEntry c, CharSequence text, int start, int end) {
+    /**
+     * Whether a match of this alternative of a guarded entry can pass the guard: it is strong,
+     * and, for third-party data (an entry with an attribution), not everyday log text.
+     */
+    static boolean counts(CompiledEntry c, List<String> runs) {
+        return strong(runs) && !(c.attribution() != null && everyday(runs));
+    }
+
+    /**
+     * Whether an alternative's literal text is what ordinary log lines are made of: fewer than
+     * {@link #EVERYDAY_BELOW} characters, each 4-character piece of which occurs in the shipped
+     * sample of ordinary log output ({@code consumer.*lag}, {@code connection.*idle},
+     * {@code debug.*connection}; a run shorter than 4 characters has no piece to tell it apart).
+     * Healthy lines carry such words together ("kafka.consumer.lag=0", a pool's idle-timeout
+     * settings), so a third-party regex made of them says little about an event; a longer phrase
+     * of the same words ({@code the database system is starting up}) still counts.
+     */
+    static boolean everyday(List<String> runs) {
+        if (total(runs) >= EVERYDAY_BELOW) {
+            return false;
+        }
+        for (String run : runs) {
+            if (!Windows.OrdinaryText.containsAll(run)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Per alternative of a guarded entry, whether its matches are left out (they can never pass
+     * the guard: see {@link #counts}); {@code null} when every alternative counts, or the entry
+     * is not guarded or has no analysed alternatives.
+     */
+    static boolean[] ignored(CompiledEntry c, boolean guarded) {
+        if (!guarded || c.literals() == null) {
+            return null;
+        }
+        boolean[] out = new boolean[c.literals().size()];
+        boolean any = false;
+        for (int k = 0; k < out.length; k++) {
+            out[k] = !counts(c, c.literals().get(k));
+            any |= out[k];
+        }
+        return any ? out : null;
+    }
+
+    /** The most evidence a guarded entry's match can carry: its best alternative that can pass the guard; 0 if none. */
+    static int maxGuarded(CompiledEntry c) {
         if (c.literals() == null || c.literals().isEmpty()) {
             return c.specificity();
         }
         int best = 0;
         for (List<String> runs : c.literals()) {
+            if (counts(c, runs)) {
+                best = Math.max(best, total(runs));
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The evidence of a match of {@code c} over {@code text[start, end)}, leaving out the
+     * alternatives flagged in {@code ignored} ({@code null}: none; see {@link #ignored}).
+     */
+    static int of(CompiledEntry c, boolean[] ignored, CharSequence text, int start, int end) {
+        if (c.literals() == null || c.literals().isEmpty()) {
+            return c.specificity();
+        }
+        int best = 0;
+        for (int k = 0; k < c.literals().size(); k++) {
+            List<String> runs = c.literals().get(k);
+            if (ignored != null && ignored[k]) {
+                continue;
+            }
             if (total(runs) > best) {
                 best = Math.max(best, weighInOrder(text, start, end, runs));
             }

@@ -43,17 +43,18 @@ final class InOrder {
     private static final long HIGHS = 0x8080808080808080L;
 
     /**
-     * The runs to check for an entry: per alternative that the prefilter knows (for a guarded
-     * entry, the strong ones only: a weak alternative's match is never accepted), its folded
-     * runs in order; {@code null} when there is nothing to check.
+     * The runs to check for an entry: per alternative that the prefilter knows (not those in
+     * {@code ignored}, a guarded entry's whose matches are never accepted), its folded runs in
+     * order; {@code null} when there is nothing to check.
      */
-    static char[][][] runs(List<List<String>> literals, boolean guarded) {
+    static char[][][] runs(List<List<String>> literals, boolean[] ignored) {
         if (literals == null || literals.isEmpty()) {
             return null;
         }
         List<char[][]> out = new ArrayList<>(literals.size());
-        for (List<String> alt : literals) {
-            if (guarded && !Evidence.strong(alt)) {
+        for (int k = 0; k < literals.size(); k++) {
+            List<String> alt = literals.get(k);
+            if (ignored != null && ignored[k]) {
                 continue;
             }
             if (alt.isEmpty()) {
@@ -173,32 +174,55 @@ final class InOrder {
             fold(text, length);
             foldedText = text;
         }
-        char[] t = folded;
         for (int k = 0; k < alts.length; k++) {
             if (scan != null && !scan.passed(entry, k)) {
                 continue; // some window of this alternative is not in the text: it cannot match
             }
-            char[][] alt = alts[k];
-            int from = 0;
-            int first = -1;
-            boolean all = true;
-            for (char[] run : alt) {
-                int at = indexOf(t, length, run, from);
-                if (at < 0) {
-                    all = false;
-                    break;
-                }
-                if (first < 0) {
-                    first = at;
-                }
-                from = at + run.length;
-            }
-            if (all) {
+            int first = inOrder(alts[k], length, 0);
+            if (first >= 0) {
                 admittedAt = first;
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether some alternative of an entry with these runs ({@code null}: nothing to check)
+     * finds its runs in order in {@code text[from, length)}: a match that starts there contains
+     * them. The same text as the event's other calls; it counts towards the work bound, past
+     * which the answer is {@code true}.
+     */
+    boolean admitsFrom(char[][][] alts, CharSequence text, int length, int from) {
+        if (alts == null || work > MAX_WORK) {
+            return true;
+        }
+        if (foldedText != text) {
+            fold(text, length);
+            foldedText = text;
+        }
+        for (char[][] alt : alts) {
+            if (inOrder(alt, length, from) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where the first of an alternative's runs is, when they all occur in order in the folded text from {@code from} on; else -1. */
+    private int inOrder(char[][] alt, int length, int from) {
+        int first = -1;
+        for (char[] run : alt) {
+            int at = indexOf(folded, length, run, from);
+            if (at < 0) {
+                return -1;
+            }
+            if (first < 0) {
+                first = at;
+            }
+            from = at + run.length;
+        }
+        return first;
     }
 
     /**

@@ -145,11 +145,13 @@ final class Windows {
     private static final double RARE_ANCHOR = 100;
 
     /**
-     * The folded 4-grams of the benign sample (the precision guard's ordinary log lines), hashed
-     * into a 128 KB bitmap, read once. A trigger that occurs in ordinary lines makes every such
-     * line a candidate for its entry (bookkeeping, the positional step); one with a 4-gram that
-     * is not in them rarely fires. A false positive of the bitmap only makes a window look more
-     * common than it is.
+     * The folded 4-grams of the benign sample (the precision guard's ordinary log lines) and of
+     * {@link #COMMON} (healthy logs hardly say "error" or "failed", the scanned WARN+ events say
+     * little else), hashed into a 128 KB bitmap, read once. A trigger that occurs in ordinary
+     * lines makes every such line a candidate for its entry (bookkeeping, the positional step);
+     * one with a 4-gram that is not in them rarely fires. A false positive of the bitmap only
+     * makes a window look more common than it is. The precision guard reads it too: a
+     * third-party alternative made of such text alone is no evidence ({@link Evidence#everyday}).
      */
     static final class OrdinaryText {
         private static final int BITS = 20;
@@ -158,6 +160,16 @@ final class Windows {
         static boolean contains(String folded, int at) {
             int h = hash(folded, at);
             return (GRAMS[h >>> 6] & 1L << h) != 0;
+        }
+
+        /** Whether every 4-gram of a folded run is ordinary (true for a run shorter than one). */
+        static boolean containsAll(String folded) {
+            for (int at = 0; at + GRAM <= folded.length(); at++) {
+                if (!contains(folded, at)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static int hash(String s, int at) {
@@ -190,10 +202,11 @@ final class Windows {
             long[] grams = new long[1 << (BITS - 6)];
             List<String> lines;
             try {
-                lines = BenignSample.lines();
+                lines = new ArrayList<>(BenignSample.lines());
             } catch (RuntimeException | LinkageError e) { // the sample's holder failed to initialise
                 return grams; // no sample (a repackaged jar): character rarity alone picks the windows
             }
+            lines.addAll(java.util.Arrays.asList(COMMON)); // ordinary in any log, though rare in healthy ones
             char[] folded = new char[256];
             for (String line : lines) {
                 int n = line.length();

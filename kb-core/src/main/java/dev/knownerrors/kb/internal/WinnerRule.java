@@ -15,6 +15,8 @@ final class WinnerRule {
 
     private final CompiledEntry[] ranked;
     private final boolean[] guarded;
+    /** Per guarded entry, the alternatives whose matches never count ({@code null}: all count). */
+    private final boolean[][] ignored;
     private final int[] tier;
     private final int[] upper;
     private final String[][] signatureWords;
@@ -27,9 +29,24 @@ final class WinnerRule {
     /** The event's words, read when two matches first compete on their signatures. */
     private Set<String> words;
 
-    WinnerRule(CompiledEntry[] ranked, boolean[] guarded, int[] tier, int[] upper, String[][] signatureWords) {
+    /**
+     * Whether entry {@code e} can still have an accepted match starting at or after {@code from}
+     * in the event's text: some alternative that counts has its literal runs there, in order (a
+     * superset answer is always allowed). Saves the retries of a guarded entry's rejected match
+     * when nothing after it could be accepted: each is a regex search through the rest of the text.
+     */
+    interface Tail {
+        boolean mayMatchFrom(int e, int from);
+    }
+
+    private final Tail tail;
+
+    WinnerRule(CompiledEntry[] ranked, boolean[] guarded, boolean[][] ignored, int[] tier, int[] upper,
+               String[][] signatureWords, Tail tail) {
+        this.tail = tail;
         this.ranked = ranked;
         this.guarded = guarded;
+        this.ignored = ignored;
         this.tier = tier;
         this.upper = upper;
         this.signatureWords = signatureWords;
@@ -137,12 +154,13 @@ final class WinnerRule {
             return -1;
         }
         for (int tries = 1; ; tries++) {
-            int evidence = Evidence.of(ranked[e], plain, m.start(), m.end());
+            int evidence = Evidence.of(ranked[e], ignored[e], plain, m.start(), m.end());
             if (!guarded[e] || Evidence.accepted(evidence, m.end() - m.start())) {
                 return evidence;
             }
             // the next match may start inside this one: another alternative can match there
-            if (tries == Engine.MAX_TRIES || m.start() + 1 > plain.length() || !m.find(m.start() + 1)) {
+            if (tries == Engine.MAX_TRIES || m.start() + 1 > plain.length() || !tail.mayMatchFrom(e, m.start() + 1)
+                    || !m.find(m.start() + 1)) {
                 return -1;
             }
         }

@@ -19,7 +19,7 @@ class InOrderTest {
     }
 
     private static char[][][] entry(List<List<String>> alternatives) {
-        return InOrder.runs(alternatives, false);
+        return InOrder.runs(alternatives, null);
     }
 
     @Test
@@ -27,6 +27,19 @@ class InOrderTest {
         char[][][] latency = entry(List.of(List.of("slow", "server"), List.of("p99", "latency")));
         assertThat(kept("upstream p99=41ms; latency ok", latency)).containsExactly(0);
         assertThat(kept("upstream latency p99=41ms", latency)).isEmpty();
+    }
+
+    @Test
+    void after_a_rejected_match_only_the_runs_from_its_next_place_on_count() {
+        char[][][] unavailable = entry(List.of(List.of("unavailable"), List.of("failed to connect")));
+        String text = "Coordinator unavailable or invalid; isDisconnected: false";
+        InOrder step = new InOrder();
+        step.begin();
+        assertThat(step.admitsFrom(unavailable, text, text.length(), 0)).isTrue();
+        assertThat(step.admitsFrom(unavailable, text, text.length(), text.indexOf("unavailable"))).isTrue();
+        assertThat(step.admitsFrom(unavailable, text, text.length(), text.indexOf("unavailable") + 1))
+                .as("no second 'unavailable', no 'failed to connect'").isFalse();
+        assertThat(step.admitsFrom(null, text, text.length(), text.length())).as("nothing to check").isTrue();
     }
 
     @Test
@@ -49,11 +62,11 @@ class InOrderTest {
     }
 
     @Test
-    void a_guarded_entry_is_judged_by_its_strong_alternatives_only() {
+    void a_guarded_entry_is_judged_by_the_alternatives_that_can_pass_the_guard_only() {
         // "red" (3 characters) can never carry enough evidence to pass the guard
         List<List<String>> alts = List.of(List.of("cluster health", "red"), List.of("red"));
-        char[][][] guarded = InOrder.runs(alts, true);
-        char[][][] unguarded = InOrder.runs(alts, false);
+        char[][][] guarded = InOrder.runs(alts, new boolean[] {false, true});
+        char[][][] unguarded = InOrder.runs(alts, null);
         assertThat(guarded).hasNumberOfRows(1);
         assertThat(kept("status=red", guarded)).isEmpty();
         assertThat(kept("status=red", unguarded)).containsExactly(0);
@@ -61,7 +74,7 @@ class InOrderTest {
 
     @Test
     void entries_without_runs_to_check_are_always_kept() {
-        assertThat(InOrder.runs(null, false)).isNull();
+        assertThat(InOrder.runs(null, null)).isNull();
         assertThat(kept("anything", null, entry(List.of(List.of("never"))))).containsExactly(0);
     }
 

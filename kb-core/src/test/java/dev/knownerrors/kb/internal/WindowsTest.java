@@ -18,6 +18,18 @@ class WindowsTest {
     }
 
     /**
+     * Healthy logs hardly ever say "error" (the benign sample has it once), but the events that
+     * are scanned, at WARN and above, are full of it: the log's common words count as ordinary
+     * text, so "error" is not taken for a rare trigger, and "certificate" narrows first.
+     */
+    @Test
+    void aCommonLogWordIsNotARareTriggerEvenWhereHealthyLogsLackIt() {
+        assertThat(BenignSample.lines()).filteredOn(line -> line.toLowerCase().contains("error")).hasSizeLessThan(2);
+        assertThat(Windows.OrdinaryText.containsAll("error")).isTrue();
+        assertThat(Windows.of(List.of("ssl", "certificate", "error")).get(0)).isSubstringOf("certificate");
+    }
+
+    /**
      * The scan looks a window up wherever its last four characters occur. The heaviest piece of
      * "jvkxqueue size" is "jvkxqueu", which ends in "queu", a 4-gram ordinary lines are full of
      * ("queue"); one character less, it ends in one they lack.
