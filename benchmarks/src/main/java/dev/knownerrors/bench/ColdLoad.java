@@ -68,11 +68,7 @@ public final class ColdLoad {
     }
 
     private static String location(String kb) {
-        if (kb.equals("bundled")) {
-            return kb;
-        }
-        int size = Integer.parseInt(kb);
-        return size == 2522 && Kbs.deadendsPresent() ? Kbs.DEADENDS.toString() : Kbs.file(size).toString();
+        return kb.equals("bundled") ? kb : Kbs.location(Integer.parseInt(kb));
     }
 
     /** One load in this (fresh) JVM, then the same again, warm. */

@@ -57,7 +57,7 @@ final class Kbs {
      * files (so they load as users load them: third-party data, with its attribution, under the
      * precision guard's rules for it), the bundled and generated ones in one JSON Lines file.
      */
-    static Path file(int n) {
+    static Path directory(int n) {
         Map<String, String> regexes = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : realRegexes().entrySet()) {
             if (regexes.size() == n) {
@@ -115,8 +115,16 @@ final class Kbs {
     }
 
     /**
+     * Where the load and heap measures read a KB of {@code size} entries: the snapshot's directory
+     * itself for 2,522 (when present), else a {@link #directory} of exactly that many.
+     */
+    static String location(int size) {
+        return size == 2522 && deadendsPresent() ? DEADENDS.toString() : directory(size).toString();
+    }
+
+    /**
      * A builder for a KB location: the snapshot's directory as users load it (default settings),
-     * or a {@link #file} with every entry in use whatever its domain (exactly that many entries).
+     * or a {@link #directory} with every entry in use whatever its domain (exactly that many entries).
      */
     static KnowledgeBase.Builder builder(String location) {
         KnowledgeBase.Builder b = KnowledgeBase.builder().bundled(false).source(location);
@@ -159,7 +167,7 @@ final class Kbs {
 
     static KnowledgeBase load(int n, boolean guard, java.time.Duration budget) {
         KnowledgeBase kb = KnowledgeBase.builder().bundled(false).domains(List.of("all")).precisionGuard(guard)
-                .timeBudget(budget).source(file(n).toString()).build();
+                .timeBudget(budget).source(directory(n).toString()).build();
         if (kb.entry(SEED_ID).isEmpty()) {
             throw new IllegalStateException("the seed entry must be in every benchmark KB");
         }

@@ -35,7 +35,7 @@ public class LoadBenchmark {
 
     @Setup
     public void setup() {
-        location = size == 2522 && Kbs.deadendsPresent() ? Kbs.DEADENDS.toString() : Kbs.file(size).toString();
+        location = Kbs.location(size);
     }
 
     @Benchmark

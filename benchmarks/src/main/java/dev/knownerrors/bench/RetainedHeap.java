@@ -17,7 +17,7 @@ public final class RetainedHeap {
     public static void main(String[] args) {
         for (String label : new String[] {"2522", "10000"}) {
             int size = Integer.parseInt(label);
-            String location = size == 2522 && Kbs.deadendsPresent() ? Kbs.DEADENDS.toString() : Kbs.file(size).toString();
+            String location = Kbs.location(size);
             KnowledgeBase.bundled();
             long before = usedAfterGc();
             KnowledgeBase kb = Kbs.builder(location).build();

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RegexStartTest {
 
     /** A text that counts the reads of each of its characters. */
-    private static final class CountingText implements CharSequence {
+    static final class CountingText implements CharSequence {
         final String text;
         final int[] reads;
 
