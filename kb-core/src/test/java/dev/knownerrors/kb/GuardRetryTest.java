@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A guarded entry's match that the precision guard rejects is searched for again from the next
  * place (another alternative may match there), but only while some alternative that can pass
- * still has its literal runs after it: each search reads the rest of the text again.
+ * still has its literal runs after it, and from where the next match can begin when every
+ * match begins with a literal run: each search reads the text it passes.
  */
 class GuardRetryTest {
 
@@ -28,10 +29,28 @@ class GuardRetryTest {
         assertThat(maxReads(lone, lone.length() - tail.length())).as("reads of one character after the rejected match")
                 .isLessThanOrEqualTo(2);
 
-        RegexStartTest.CountingText later = new RegexStartTest.CountingText(
-                "service unavailable " + tail + " failed to connect to all addresses");
-        assertThat(kb.diagnoseText(later)).map(Diagnosis::id).as("an alternative that can pass follows").contains("t/unavailable");
-        assertThat(maxReads(later, "service unavailable ".length())).isGreaterThan(2);
+    }
+
+    @Test
+    void aRetryStartsWhereTheNextMatchCanBeginSoTheRegexDoesNotReadTheTextBetween() throws Exception {
+        Path dir = Files.createTempDirectory("kb-retry");
+        // every match begins with its first run ("unavailable" or "failed to connect"): the retry jumps there
+        Path starts = Entries.write(dir, "a.json", Entries.entry("t/unavailable", "unavailable|failed to connect to all addresses"));
+        // a match may begin before "unavailable": the retry must search from the next place on
+        Path anywhere = Entries.write(dir, "b.json", Entries.entry("t/word-unavailable", "(?:service )?unavailable|failed to connect to all addresses"));
+        String tail = "b".repeat(4_000);
+        String text = "service unavailable " + tail + " failed to connect to all addresses";
+
+        KnowledgeBase jumps = KnowledgeBase.builder().bundled(false).source(starts.toString()).build();
+        RegexStartTest.CountingText jumped = new RegexStartTest.CountingText(text);
+        assertThat(jumps.diagnoseText(jumped)).map(Diagnosis::id).as("an alternative that can pass follows").contains("t/unavailable");
+        assertThat(maxReads(jumped, "service unavailable ".length())).as("reads of one character between the two matches")
+                .isLessThanOrEqualTo(2);
+
+        KnowledgeBase searches = KnowledgeBase.builder().bundled(false).source(anywhere.toString()).build();
+        RegexStartTest.CountingText searched = new RegexStartTest.CountingText(text);
+        assertThat(searches.diagnoseText(searched)).map(Diagnosis::id).contains("t/word-unavailable");
+        assertThat(maxReads(searched, "service unavailable ".length())).isGreaterThan(2);
     }
 
     private static int maxReads(RegexStartTest.CountingText t, int from) {

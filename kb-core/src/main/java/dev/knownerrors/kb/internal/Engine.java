@@ -344,6 +344,11 @@ public final class Engine {
             return tailText == null || inOrder.admitsFrom(order[e], tailText, tailLength, from);
         }
 
+        @Override
+        public int nextStart(int e, int from) {
+            return tailText == null ? from : inOrder.nextStart(starts[e], tailText, tailLength, from);
+        }
+
         Scratch take() {
             busy = true;
             return this;

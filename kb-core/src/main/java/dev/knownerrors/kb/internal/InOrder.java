@@ -129,6 +129,31 @@ final class InOrder {
     }
 
     /**
+     * The first place at or after {@code from} where one of an entry's first runs
+     * ({@link #starts}) occurs in {@code text[0, length)}, so where its next match can begin at
+     * the earliest; -1 when none occurs there; {@code from} when there is nothing to go by
+     * ({@code null} first runs, or the work bound spent). The same text as the event's other
+     * calls; it counts towards the work bound.
+     */
+    int nextStart(char[][] firsts, CharSequence text, int length, int from) {
+        if (firsts == null || work > MAX_WORK) {
+            return from;
+        }
+        if (foldedText != text) {
+            fold(text, length);
+            foldedText = text;
+        }
+        int min = -1;
+        for (char[] run : firsts) {
+            int at = indexOf(folded, min < 0 ? length : Math.min(length, min + run.length - 1), run, from);
+            if (at >= 0) {
+                min = at;
+            }
+        }
+        return min;
+    }
+
+    /**
      * Compacts {@code candidates[0, n)} to the entries that may match {@code text[0, length)}
      * (order kept) and returns how many remain.
      */

@@ -37,6 +37,16 @@ final class WinnerRule {
      */
     interface Tail {
         boolean mayMatchFrom(int e, int from);
+
+        /**
+         * The first place at or after {@code from} where a match of entry {@code e} can begin
+         * (where one of its alternatives' first runs occurs, when every match begins with one),
+         * {@code from} itself when that is not known, or -1 when no match can begin there or
+         * later. A regex search reads every place it passes: a jump to the next rejected
+         * word's place saves reading the text between (about 0.1 µs a character for a
+         * case-insensitive regex with a few alternatives).
+         */
+        int nextStart(int e, int from);
     }
 
     private final Tail tail;
@@ -159,8 +169,11 @@ final class WinnerRule {
                 return evidence;
             }
             // the next match may start inside this one: another alternative can match there
-            if (tries == Engine.MAX_TRIES || m.start() + 1 > plain.length() || !tail.mayMatchFrom(e, m.start() + 1)
-                    || !m.find(m.start() + 1)) {
+            if (tries == Engine.MAX_TRIES || m.start() + 1 > plain.length() || !tail.mayMatchFrom(e, m.start() + 1)) {
+                return -1;
+            }
+            int next = tail.nextStart(e, m.start() + 1);
+            if (next < 0 || !m.find(next)) {
                 return -1;
             }
         }

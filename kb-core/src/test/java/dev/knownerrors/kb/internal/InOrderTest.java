@@ -148,6 +148,21 @@ class InOrderTest {
     private static final int LONG = 600;
 
     @Test
+    void the_next_start_is_the_first_place_of_any_first_run_from_the_given_one_on() {
+        InOrder in = new InOrder();
+        in.begin();
+        String text = "coordinator unavailable; coordinator unavailable; failed to connect";
+        char[][] firsts = {"failed to connect".toCharArray(), "unavailable".toCharArray()};
+        int first = text.indexOf("unavailable");
+        int second = text.indexOf("unavailable", first + 1);
+        assertThat(in.nextStart(firsts, text, text.length(), 0)).isEqualTo(first);
+        assertThat(in.nextStart(firsts, text, text.length(), first + 1)).isEqualTo(second);
+        assertThat(in.nextStart(firsts, text, text.length(), second + 1)).isEqualTo(text.indexOf("failed"));
+        assertThat(in.nextStart(firsts, text, text.length(), text.indexOf("failed") + 1)).as("none left").isEqualTo(-1);
+        assertThat(in.nextStart(null, text, text.length(), 5)).as("nothing to go by").isEqualTo(5);
+    }
+
+    @Test
     void a_search_bounded_before_the_end_finds_only_places_that_end_before_the_bound() {
         InOrder in = new InOrder();
         in.begin();
