@@ -66,6 +66,31 @@ class PrefilterScanTest {
         }
     }
 
+    /**
+     * The text is scanned in chunks of 256 characters; a window may straddle two. With few
+     * anchors the scan branches to each lookup, with many it notes the places first: both ways.
+     */
+    @Test
+    void aWindowAcrossTwoChunksIsFoundWithFewAnchorsAndWithMany() {
+        List<List<List<String>>> many = new ArrayList<>(List.of(List.of(List.of("refused!"))));
+        Random random = new Random(9);
+        for (int e = 1; e < 2 * Prefilter.FEW_ANCHORS; e++) {
+            many.add(List.of(List.of(letters(random, 8))));
+        }
+        Prefilter few = new Prefilter(List.of(List.of(List.of("refused!"))));
+        Prefilter dense = new Prefilter(many);
+        assertThat(few.anchors()).isLessThan(Prefilter.FEW_ANCHORS);
+        assertThat(dense.anchors()).isGreaterThanOrEqualTo(Prefilter.FEW_ANCHORS);
+        for (Prefilter prefilter : List.of(few, dense)) {
+            Prefilter.Scan scan = prefilter.new Scan();
+            for (int before = 240; before <= 260; before++) {
+                String text = "-".repeat(before) + " connection refused! " + "-".repeat(600);
+                assertThat(candidates(prefilter, scan, text)).as("window at %d", before + 12).containsExactly(0);
+                assertThat(candidates(prefilter, scan, text.replace("refused!", "refused?"))).isEmpty();
+            }
+        }
+    }
+
     private static String letters(Random random, int length) {
         char[] c = new char[length];
         for (int i = 0; i < length; i++) {
