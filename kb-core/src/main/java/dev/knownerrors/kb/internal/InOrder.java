@@ -113,14 +113,8 @@ final class InOrder {
             fold(text, length);
             foldedText = text;
         }
-        int min = admittedAt;
         int checked = work;
-        for (char[] run : firsts) {
-            int at = indexOf(folded, min < 0 ? length : Math.min(length, min + run.length - 1), run, 0);
-            if (at >= 0) {
-                min = at;
-            }
-        }
+        int min = firstOf(firsts, length, 0, admittedAt);
         // not counted as the positional step's work: the admitted alternative's own search already
         // paid for reading the places before the one it found, and these at most MAX_STARTS - 1
         // searches read only those places, so they stay within MAX_STARTS times the step's bound
@@ -143,8 +137,15 @@ final class InOrder {
             fold(text, length);
             foldedText = text;
         }
-        int min = -1;
-        for (char[] run : firsts) {
+        return firstOf(firsts, length, from, -1);
+    }
+
+    /**
+     * The first place at or after {@code from}, and before {@code min} (-1: no bound), where one
+     * of the runs occurs in the folded text {@code [0, length)}; {@code min} when none does.
+     */
+    private int firstOf(char[][] runs, int length, int from, int min) {
+        for (char[] run : runs) {
             int at = indexOf(folded, min < 0 ? length : Math.min(length, min + run.length - 1), run, from);
             if (at >= 0) {
                 min = at;
