@@ -60,7 +60,9 @@ public class AppenderBenchmark {
      * calling the file appender's {@code AppenderControl}): what any wrapping appender costs,
      * the floor under {@code layer}; {@code rewrite} (Log4j 2), Log4j's {@code Rewrite} appender
      * with the {@code DiagnosingRewritePolicy} instead of our appender (what the Spring Boot
-     * starter sets up).
+     * starter sets up); {@code converter}, no wrapper: the file appender's pattern ends the
+     * message with {@code %kb}, the pattern converter that diagnoses on its own (WARN and up, the
+     * bundled KB, the text after the message as {@code wrapped} writes it).
      */
     @Param({"bare", "wrapped"})
     public String mode;
@@ -68,6 +70,8 @@ public class AppenderBenchmark {
     /** Not run by default ({@code -p mix=...}): {@code info95benign}, see {@link Stream}. */
     @Param({"info95", "allScanned"})
     public String mix;
+
+    private static final String PATTERN = "%d{ISO8601} %-5level [%thread] %logger - %msg%n";
 
     private Stream.Event[] events;
     private int next;
@@ -82,7 +86,7 @@ public class AppenderBenchmark {
         events = Stream.events(mix);
         Stream.checkKnownErrors(mix, events);
         dir = Files.createTempDirectory("appender-bench");
-        boolean wrapped = !mode.equals("bare");
+        boolean wrapped = !mode.equals("bare") && !mode.equals("converter");
         if (backend.startsWith("logback-")) {
             setupLogback(dir.resolve("app.log"), wrapped);
         } else {
@@ -95,7 +99,12 @@ public class AppenderBenchmark {
         logback.setMDCAdapter(new LogbackMDCAdapter());
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(logback);
-        encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger - %msg%n");
+        if (mode.equals("converter")) {
+            java.util.Map<String, java.util.function.Supplier<ch.qos.logback.core.pattern.DynamicConverter<?>>> rules = new java.util.HashMap<>();
+            rules.put("kb", dev.knownerrors.logback.DiagnosisConverter::new);
+            logback.putObject(ch.qos.logback.core.CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
+        }
+        encoder.setPattern(PATTERN.replace("%msg", mode.equals("converter") ? "%msg%kb" : "%msg"));
         encoder.start();
         OutputStreamAppender<ILoggingEvent> fileAppender;
         if (backend.equals("logback-memory")) {
@@ -147,7 +156,7 @@ public class AppenderBenchmark {
         b.setStatusLevel(org.apache.logging.log4j.Level.WARN);
         AppenderComponentBuilder fileAppender = b.newAppender("FILE", raf ? "RandomAccessFile" : "File")
                 .addAttribute("fileName", file.toString()).addAttribute("append", false)
-                .add(b.newLayout("PatternLayout").addAttribute("pattern", "%d{ISO8601} %-5level [%thread] %logger - %msg%n"));
+                .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN.replace("%msg", mode.equals("converter") ? "%msg%kb" : "%msg")));
         b.add(fileAppender);
         String top = "FILE";
         if (mode.equals("rewrite")) {
