@@ -46,6 +46,24 @@ class DiagnosingAppenderWiringTest {
     }
 
     @Test
+    void aFilterOfTheDiagnosingAppenderItselfDecidesForEventsBelowTheMinimumLevelToo() throws IOException {
+        Path log = dir.resolve("app.log");
+        LoggerContext context = Logback.configure("DiagnosingAppenderWiringTest-filter.xml", Map.of("logFile", log.toString()));
+        Logger logger = context.getLogger("cache");
+        logger.info("Started CacheService in 2.345 seconds");
+        logger.debug("Cache warmed with {} keys", 120);
+        logger.error(REDIS);
+        context.stop();
+
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo("DEBUG cache - Cache warmed with 120 keys [kb.id=]");
+        assertThat(lines.get(1)).isEqualTo("ERROR cache - " + REDIS);
+        assertThat(lines.get(2)).startsWith("  \u2691 known error database/redis-bgsave-fork-error \u2014 ");
+        assertThat(lines).noneMatch(l -> l.contains("Started CacheService"));
+        Logback.assertNoWarningsOrErrors(context);
+    }
+
+    @Test
     void brokenKnowledgeBaseIsReportedPreciselyAndTheOtherOneStillWorks() throws IOException {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"id\": \"team/bad\", \"regex\": \"unclosed (group\"}");
