@@ -5,6 +5,7 @@ import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.appender.AppenderLoggingException;
 import org.apache.logging.log4j.core.config.AppenderRef;
 import org.apache.logging.log4j.core.config.DefaultConfiguration;
 import org.apache.logging.log4j.core.config.Property;
@@ -29,6 +30,7 @@ import static dev.knownerrors.log4j2.DiagnosingRewritePolicyReloadTest.diagnosis
 import static dev.knownerrors.log4j2.DiagnosingRewritePolicyReloadTest.lastReload;
 import static dev.knownerrors.log4j2.KbFiles.entry;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Log4j 2's {@code DiagnosingAppender}: the rewrite policy's output without Log4j's
@@ -110,6 +112,33 @@ class DiagnosingAppenderTest {
             Log4j.stop(context);
         }
         assertThat(status.findStatusData(Level.WARN)).isEmpty();
+    }
+
+    @Test
+    @LoggerContextSource("DiagnosingAppenderTest-file-duties.xml")
+    void log4jsOwnFileAppendersGetTheirFilterAskedTheirFailuresHandledAndTheirStopReportedAsLog4jDoes(
+            LoggerContext context, ListStatusListener status) throws Exception {
+        Logger logger = context.getLogger("cache");
+        logger.info("Started CacheService in 2.345 seconds");
+        logger.error(REDIS);
+        // ignoreExceptions="false" on both appenders: the failure reaches the caller, as Log4j's error handler throws it
+        assertThatThrownBy(() -> logger.error("boom")).isInstanceOf(AppenderLoggingException.class)
+                .hasMessage("An exception occurred processing Appender Failing").hasRootCauseMessage("boom");
+        context.getConfiguration().getAppender("ErrorsOnly").stop();
+        logger.error("Inventory service unreachable");
+        context.stop();
+
+        List<String> errorsOnly = Files.readAllLines(Path.of("target/log4j2-diagnosing-appender/errors-only.log"));
+        assertThat(errorsOnly.get(0)).isEqualTo("ERROR cache - " + REDIS);
+        assertThat(errorsOnly.get(1)).startsWith("  \u2691 known error database/redis-bgsave-fork-error \u2014 ");
+        assertThat(errorsOnly).noneMatch(l -> l.contains("Started CacheService") || l.contains("Inventory"))
+                .filteredOn(l -> l.startsWith("ERROR ")).hasSize(2).last().isEqualTo("ERROR cache - boom");
+        assertThat(Files.readAllLines(Path.of("target/log4j2-diagnosing-appender/failing.log")))
+                .filteredOn(l -> !l.startsWith(" ")).containsExactly("INFO cache - Started CacheService in 2.345 seconds",
+                        "ERROR cache - " + REDIS, "ERROR cache - Inventory service unreachable");
+        assertThat(status.getStatusData().map(d -> d.getMessage().getFormattedMessage()))
+                .contains("An exception occurred processing Appender Failing")
+                .anySatisfy(m -> assertThat(m).startsWith("Attempted to append to non-started appender ErrorsOnly"));
     }
 
     @Test
