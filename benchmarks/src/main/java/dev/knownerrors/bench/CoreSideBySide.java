@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntUnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * One {@link MatchBenchmark} method for two setups side by side in one JVM (not JMH): two KB
@@ -159,23 +160,26 @@ public final class CoreSideBySide {
 
     /**
      * A class loader of its own over the class path, below the platform loader (the JDK's
-     * classes); with {@code kbCore} given, that jar stands for kb-core's. {@link PerEventCost}
-     * uses it too.
+     * classes); with {@code jar} given, that jar stands for the module its file name starts
+     * with ({@code appender-logback…}, {@code appender-log4j2…}; any other name stands for
+     * kb-core). {@link PerEventCost} uses it too.
      */
-    static ClassLoader isolated(String kbCore) throws MalformedURLException {
+    static ClassLoader isolated(String jar) throws MalformedURLException {
+        String module = jar == null ? "kb-core" : Stream.of("appender-logback", "appender-log4j2")
+                .filter(new File(jar).getName()::startsWith).findFirst().orElse("kb-core");
         List<URL> urls = new ArrayList<>();
         boolean replaced = false;
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            boolean isKbCore = new File(entry).getName().startsWith("kb-core") || entry.replace('\\', '/').endsWith("kb-core/target/classes");
-            if (kbCore != null && isKbCore) {
-                urls.add(new File(kbCore).toURI().toURL());
+            boolean isModule = new File(entry).getName().startsWith(module) || entry.replace('\\', '/').endsWith(module + "/target/classes");
+            if (jar != null && isModule) {
+                urls.add(new File(jar).toURI().toURL());
                 replaced = true;
             } else {
                 urls.add(new File(entry).toURI().toURL());
             }
         }
-        if (kbCore != null && !replaced) {
-            throw new IllegalStateException("no kb-core entry on the class path to replace with " + kbCore);
+        if (jar != null && !replaced) {
+            throw new IllegalStateException("no " + module + " entry on the class path to replace with " + jar);
         }
         return new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
     }

@@ -23,9 +23,12 @@ import java.util.Locale;
  * its own, a little differently in every run. The same mode twice (an A/A run) gave ratios of
  * 0.98–1.07, so run each comparison in both orders, a few times, and take the median.
  *
- * <p>{@code -a JAR} / {@code -b JAR} before the arguments put another kb-core jar in that
- * setup's class path: the same mode twice then compares two builds of the core on the stream,
- * e.g. {@code per-event -a old-kb-core.jar logback-file info95 wrapped wrapped}.
+ * <p>{@code -a JAR} / {@code -b JAR} before the arguments put another build of a module in that
+ * setup's class path: the jar stands for the module its file name starts with
+ * ({@code appender-logback…}, {@code appender-log4j2…}, else kb-core). The same mode twice
+ * then compares two builds on the stream, e.g. {@code per-event -a old-kb-core.jar
+ * logback-file info95 wrapped wrapped} or {@code per-event -a appender-log4j2-old.jar
+ * log4j2-raf info95 wrapped wrapped}.
  */
 public final class PerEventCost {
 
@@ -41,7 +44,7 @@ public final class PerEventCost {
         }
         String[] args = Arrays.copyOfRange(options, first, options.length);
         if (args.length < 4) {
-            throw new IllegalArgumentException("usage: [-a KB_CORE_JAR] [-b KB_CORE_JAR] BACKEND MIX MODE_A MODE_B [ROUNDS]");
+            throw new IllegalArgumentException("usage: [-a JAR] [-b JAR] BACKEND MIX MODE_A MODE_B [ROUNDS]");
         }
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 100_000;
         Object[] setups = new Object[2];
