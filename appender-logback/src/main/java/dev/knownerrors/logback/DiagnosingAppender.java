@@ -232,7 +232,7 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
      * chain, then {@link #append}) has nothing to do for it. Most events take this path (INFO
      * and below, by default). Through the base class's path such an event cost 15–140 ns more
      * than through a plain forwarding appender, varying from run to run; through this one,
-     * the same (BENCHMARKS.md, "The wrapping layer…").
+     * the same (BENCHMARKS.md, "The wrapping layers…").
      */
     @Override
     public void doAppend(ILoggingEvent event) {
