@@ -63,6 +63,9 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     private volatile Diagnoser diagnoser;
     /** Whether a filter was added to this appender itself: then every event takes the base class's path. */
     private volatile boolean filtered;
+    /** Failures of wrapped appenders on events below the minimum level; the first few are reported. */
+    private final java.util.concurrent.atomic.AtomicInteger forwardFailures = new java.util.concurrent.atomic.AtomicInteger();
+    private static final int REPORTED_FORWARD_FAILURES = 3;
     private Reloader reloader;
 
     /** A KB location: a path, a {@code file:} URL or a {@code classpath:} resource. Repeatable. */
@@ -229,7 +232,8 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     /**
      * An event below the minimum level goes straight to the wrapped appenders when this
      * appender has no filter of its own to ask: the base class's path (re-entry guard, filter
-     * chain, then {@link #append}) has nothing to do for it. Most events take this path (INFO
+     * chain, then {@link #append}) has nothing to do for it but catch a wrapped appender's
+     * failure, which this path catches too. Most events take this path (INFO
      * and below, by default). Through the base class's path such an event cost 15–140 ns more
      * than through a plain forwarding appender, varying from run to run; through this one,
      * the same (BENCHMARKS.md, "The wrapping layers…").
@@ -237,13 +241,24 @@ public class DiagnosingAppender extends UnsynchronizedAppenderBase<ILoggingEvent
     @Override
     public void doAppend(ILoggingEvent event) {
         if (!filtered && isStarted() && !event.getLevel().isGreaterOrEqual(minimumLevel)) {
-            appenders.appendLoopOnAppenders(event);
+            try {
+                appenders.appendLoopOnAppenders(event);
+            } catch (RuntimeException e) { // caught on the base class's path too: never into the logging call
+                forwardFailed(e);
+            }
             if (!deferred.isEmpty() && !holdsWrappedAppendersLock()) {
                 flushDeferred();
             }
             return;
         }
         super.doAppend(event);
+    }
+
+    /** Reports a wrapped appender's failure as the base class does, the first few times. */
+    private void forwardFailed(RuntimeException e) {
+        if (forwardFailures.incrementAndGet() <= REPORTED_FORWARD_FAILURES) {
+            addError("Appender [" + getName() + "] failed to append.", e);
+        }
     }
 
     @Override

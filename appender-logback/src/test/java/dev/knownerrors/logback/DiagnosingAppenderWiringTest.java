@@ -25,15 +25,12 @@ class DiagnosingAppenderWiringTest {
 
     @Test
     void knownErrorInTheFileGetsItsDiagnosisAndBenignLinesStayUnchanged() throws IOException {
-        Path log = dir.resolve("app.log");
-        LoggerContext context = Logback.configure("DiagnosingAppenderWiringTest-file.xml", Map.of("logFile", log.toString()));
-        Logger logger = context.getLogger("cache");
-        logger.info("Started CacheService in 2.345 seconds");
-        logger.error(REDIS);
-        logger.warn("Slow response from backend: {} ms", 1200);
-        context.stop();
-
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        LoggerContext[] context = new LoggerContext[1];
+        List<String> lines = written("DiagnosingAppenderWiringTest-file.xml", context, logger -> {
+            logger.info("Started CacheService in 2.345 seconds");
+            logger.error(REDIS);
+            logger.warn("Slow response from backend: {} ms", 1200);
+        });
         assertThat(lines.get(0)).isEqualTo("INFO cache - Started CacheService in 2.345 seconds [kb.id=]");
         assertThat(lines.get(1)).isEqualTo("ERROR cache - " + REDIS);
         assertThat(lines.get(2)).startsWith("  \u2691 known error database/redis-bgsave-fork-error \u2014 ");
@@ -42,25 +39,47 @@ class DiagnosingAppenderWiringTest {
         assertThat(lines.get(5)).startsWith("    docs: https://redis.io/").endsWith(" [kb.id=database/redis-bgsave-fork-error]");
         assertThat(lines.get(6)).isEqualTo("WARN cache - Slow response from backend: 1200 ms [kb.id=]");
         assertThat(lines).hasSize(7);
-        Logback.assertNoWarningsOrErrors(context);
+        Logback.assertNoWarningsOrErrors(context[0]);
     }
 
     @Test
     void aFilterOfTheDiagnosingAppenderItselfDecidesForEventsBelowTheMinimumLevelToo() throws IOException {
-        Path log = dir.resolve("app.log");
-        LoggerContext context = Logback.configure("DiagnosingAppenderWiringTest-filter.xml", Map.of("logFile", log.toString()));
-        Logger logger = context.getLogger("cache");
-        logger.info("Started CacheService in 2.345 seconds");
-        logger.debug("Cache warmed with {} keys", 120);
-        logger.error(REDIS);
-        context.stop();
-
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        LoggerContext[] context = new LoggerContext[1];
+        List<String> lines = written("DiagnosingAppenderWiringTest-filter.xml", context, logger -> {
+            logger.info("Started CacheService in 2.345 seconds");
+            logger.debug("Cache warmed with {} keys", 120);
+            logger.error(REDIS);
+        });
         assertThat(lines.get(0)).isEqualTo("DEBUG cache - Cache warmed with 120 keys [kb.id=]");
         assertThat(lines.get(1)).isEqualTo("ERROR cache - " + REDIS);
         assertThat(lines.get(2)).startsWith("  \u2691 known error database/redis-bgsave-fork-error \u2014 ");
         assertThat(lines).noneMatch(l -> l.contains("Started CacheService"));
-        Logback.assertNoWarningsOrErrors(context);
+        Logback.assertNoWarningsOrErrors(context[0]);
+    }
+
+    @Test
+    void aWrappedAppenderThatThrowsNeverReachesTheLoggingCallWhateverTheLevel() throws IOException {
+        LoggerContext[] context = new LoggerContext[1];
+        List<String> lines = written("DiagnosingAppenderWiringTest-throwing.xml", context, logger -> {
+            logger.info("Started CacheService in 2.345 seconds"); // below the minimum level
+            logger.error(REDIS); // scanned and diagnosed
+        });
+
+        assertThat(lines.get(0)).isEqualTo("INFO cache - Started CacheService in 2.345 seconds");
+        assertThat(lines.get(1)).isEqualTo("ERROR cache - " + REDIS);
+        assertThat(lines.get(2)).startsWith("  \u2691 known error database/redis-bgsave-fork-error \u2014 ");
+        assertThat(Logback.statuses(context[0], Status.ERROR)).extracting(Status::getMessage)
+                .containsExactly("Appender [DIAGNOSE] failed to append.", "Appender [DIAGNOSE] failed to append.");
+    }
+
+    /** The lines the configuration's file holds after {@code events} were logged to "cache" and the context stopped. */
+    private List<String> written(String config, LoggerContext[] context, java.util.function.Consumer<Logger> events)
+            throws IOException {
+        Path log = dir.resolve("app.log");
+        context[0] = Logback.configure(config, Map.of("logFile", log.toString()));
+        events.accept(context[0].getLogger("cache"));
+        context[0].stop();
+        return Files.readAllLines(log, StandardCharsets.UTF_8);
     }
 
     @Test
