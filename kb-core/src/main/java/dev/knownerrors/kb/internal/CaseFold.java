@@ -29,6 +29,14 @@ final class CaseFold {
         return FOLD[c];
     }
 
+    /**
+     * The whole table, indexed by character, for loops over many characters at a KB load (an
+     * array read where the interpreter would make a call per character). Not to be written to.
+     */
+    static char[] table() {
+        return FOLD;
+    }
+
     /** Whether {@code c} can stand in a folded literal (its fold is stable and not a surrogate). */
     static boolean usable(char c) {
         char f = fold(c);

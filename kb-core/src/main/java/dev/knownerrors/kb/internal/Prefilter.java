@@ -149,8 +149,9 @@ final class Prefilter {
             classOfFolded[byFrequency.get(i)] = (byte) Math.min(i + 1, MAX_CLASSES - 1);
         }
         classes = Math.min(byFrequency.size() + 1, MAX_CLASSES);
+        char[] fold = CaseFold.table();
         for (int c = 0; c < 65536; c++) {
-            classOf[c] = classOfFolded[CaseFold.fold((char) c)];
+            classOf[c] = classOfFolded[fold[c]];
         }
 
         entryAlts = new int[entries + 1];

@@ -42,9 +42,13 @@ final class Windows {
         List<String> out = new ArrayList<>();
         List<double[]> weights = new ArrayList<>();
         List<boolean[]> taken = new ArrayList<>();
+        List<boolean[]> ordinaryAt = new ArrayList<>();
         for (String run : runs) {
-            weights.add(weights(run));
-            taken.add(new boolean[run.length()]);
+            char[] chars = run.toCharArray();
+            boolean[] ordinary = OrdinaryText.at(chars);
+            weights.add(weights(chars, ordinary));
+            taken.add(new boolean[chars.length]);
+            ordinaryAt.add(ordinary);
         }
         boolean rareTrigger = false;
         while (out.size() < Prefilter.WINDOWS_PER_ALTERNATIVE) {
@@ -52,19 +56,22 @@ final class Windows {
             int bestAt = 0;
             int bestWidth = 0;
             double bestScore = -1;
+            int min = out.isEmpty() ? Prefilter.MIN_LITERAL : MIN_SECONDARY;
+            int max = out.isEmpty() ? Prefilter.WINDOW : Prefilter.SECONDARY_WINDOW;
             for (int r = 0; r < runs.size(); r++) {
-                int min = out.isEmpty() ? Prefilter.MIN_LITERAL : MIN_SECONDARY;
-                String run = runs.get(r);
-                for (int at = 0; at < run.length(); at++) {
-                    int free = freeWidth(taken.get(r), at, out.isEmpty() ? Prefilter.WINDOW : Prefilter.SECONDARY_WINDOW);
+                boolean[] runTaken = taken.get(r);
+                boolean[] ordinary = ordinaryAt.get(r);
+                double[] runWeights = weights.get(r);
+                for (int at = 0; at < runTaken.length; at++) {
+                    int free = freeWidth(runTaken, at, max);
                     // the widest window from here, unless a narrower one ends in an anchor that
                     // ordinary lines lack (the scan looks windows up by their anchor wherever it occurs)
                     for (int width = free; width >= min; width--) {
-                        boolean rareEnd = !OrdinaryText.contains(run, at + width - Prefilter.ANCHOR);
+                        boolean rareEnd = !ordinary[at + width - Prefilter.ANCHOR];
                         if (!rareEnd && (width < free || rareTrigger)) {
                             continue;
                         }
-                        double score = sum(weights.get(r), at, width) + (rareEnd ? RARE_ANCHOR : 0);
+                        double score = sum(runWeights, at, width) + (rareEnd ? RARE_ANCHOR : 0);
                         if (score > bestScore) {
                             bestRun = r;
                             bestAt = at;
@@ -85,7 +92,7 @@ final class Windows {
                 // a trigger that ordinary lines rarely set off needs no narrowing, and a secondary
                 // window with an ordinary anchor costs a lookup wherever ordinary text has that
                 // anchor: such an alternative gets secondaries with rare anchors only (or none)
-                rareTrigger = !OrdinaryText.contains(window, window.length() - Prefilter.ANCHOR);
+                rareTrigger = !ordinaryAt.get(bestRun)[bestAt + bestWidth - Prefilter.ANCHOR];
             }
             out.add(window);
             java.util.Arrays.fill(taken.get(bestRun), bestAt, bestAt + bestWidth, true);
@@ -102,29 +109,32 @@ final class Windows {
         return w;
     }
 
-    /** Per character of a run, how rare it makes a window: common characters and common words count little. */
-    static double[] weights(String run) {
-        double[] w = new double[run.length()];
+    /**
+     * Per character of a run, how rare it makes a window: common characters and common words
+     * count little. {@code ordinaryAt}: {@link OrdinaryText#at} of the run.
+     */
+    private static double[] weights(char[] run, boolean[] ordinaryAt) {
+        double[] w = new double[run.length];
         for (int i = 0; i < w.length; i++) {
-            w[i] = weight(run.charAt(i));
+            w[i] = weight(run[i]);
         }
-        for (int at = 0; at < run.length(); at++) {
-            char first = run.charAt(at);
+        for (int at = 0; at < run.length; at++) {
+            char first = run[at];
             if (first >= 128) {
                 continue;
             }
-            for (String common : COMMON_BY_FIRST[first]) {
-                if (run.startsWith(common, at)) {
-                    for (int i = at; i < at + common.length(); i++) {
-                        w[i] = weight(run.charAt(i)) * 0.2;
+            for (char[] common : COMMON_BY_FIRST[first]) {
+                if (startsWith(run, at, common)) {
+                    for (int i = at; i < at + common.length; i++) {
+                        w[i] = weight(run[i]) * 0.2;
                     }
                 }
             }
         }
         // characters that only ever appear inside 4-grams of ordinary log lines are weak evidence too
-        boolean[] ordinary = new boolean[run.length()];
-        for (int at = 0; at + GRAM <= run.length(); at++) {
-            if (OrdinaryText.contains(run, at)) {
+        boolean[] ordinary = new boolean[run.length];
+        for (int at = 0; at + GRAM <= run.length; at++) {
+            if (ordinaryAt[at]) {
                 java.util.Arrays.fill(ordinary, at, at + GRAM, true);
             }
         }
@@ -160,6 +170,22 @@ final class Windows {
         static boolean contains(String folded, int at) {
             int h = hash(folded, at);
             return (GRAMS[h >>> 6] & 1L << h) != 0;
+        }
+
+        /**
+         * For each place of a folded run, whether the 4-gram starting there is ordinary (false
+         * where none fits): looked up once per place, since picking the windows asks for each
+         * place many times (each width, each window), and at the first KB load this runs
+         * interpreted.
+         */
+        static boolean[] at(char[] folded) {
+            int n = folded.length;
+            boolean[] ordinary = new boolean[n];
+            for (int at = 0; at + GRAM <= n; at++) {
+                int h = hash(folded, at);
+                ordinary[at] = (GRAMS[h >>> 6] & 1L << h) != 0;
+            }
+            return ordinary;
         }
 
         /** Whether every 4-gram of a folded run is ordinary (true for a run shorter than one). */
@@ -207,33 +233,69 @@ final class Windows {
                 return grams; // no sample (a repackaged jar): character rarity alone picks the windows
             }
             lines.addAll(java.util.Arrays.asList(COMMON)); // ordinary in any log, though rare in healthy ones
-            char[] folded = new char[256];
+            char[] buffer = new char[256];
+            char[] fold = CaseFold.table();
             for (String line : lines) {
-                int n = line.length();
-                if (folded.length < n) {
-                    folded = new char[Math.max(n, 2 * folded.length)];
-                }
-                line.getChars(0, n, folded, 0);
-                for (int i = 0; i < n; i++) {
-                    folded[i] = CaseFold.fold(folded[i]);
-                }
-                for (int at = 0; at + GRAM <= n; at++) {
-                    int h = hash(folded, at);
-                    grams[h >>> 6] |= 1L << h;
-                }
+                buffer = add(line, buffer, fold, grams);
             }
             return grams;
         }
+
+        /** 31 to the power of {@code GRAM - 1}: what the first character of a 4-gram weighs in its hash. */
+        private static final int FIRST_WEIGHT = 31 * 31 * 31;
+
+        /**
+         * Sets the bits of one line's folded 4-grams, hashing as it goes: the hash of each 4-gram
+         * is the one before it, less its first character's part, times 31, plus the new
+         * character, which in {@code int} arithmetic is {@link #hash(char[], int)} exactly.
+         * Returns the buffer, grown when the line did not fit.
+         */
+        private static char[] add(String line, char[] buffer, char[] fold, long[] grams) {
+            int n = line.length();
+            char[] folded = buffer.length < n ? new char[Math.max(n, 2 * buffer.length)] : buffer;
+            line.getChars(0, n, folded, 0);
+            int h = 0;
+            for (int i = 0; i < n; i++) {
+                char c = fold[folded[i]];
+                folded[i] = c;
+                if (i >= GRAM) {
+                    h -= folded[i - GRAM] * FIRST_WEIGHT;
+                }
+                h = h * 31 + c;
+                if (i >= GRAM - 1) {
+                    int bit = spread(h);
+                    grams[bit >>> 6] |= 1L << bit;
+                }
+            }
+            return folded;
+        }
     }
 
-    /** {@link #COMMON} by first character (all ASCII), so a run is looked at once, not once per common word. */
-    private static final String[][] COMMON_BY_FIRST = new String[128][];
+    /**
+     * {@link #COMMON} by first character (all ASCII), so a run is looked at once, not once per
+     * common word; as arrays, compared in place (at the first KB load this runs interpreted).
+     */
+    private static final char[][][] COMMON_BY_FIRST = new char[128][][];
 
     static {
         for (char c = 0; c < 128; c++) {
             final char first = c;
-            COMMON_BY_FIRST[c] = java.util.Arrays.stream(COMMON).filter(w -> w.charAt(0) == first).toArray(String[]::new);
+            COMMON_BY_FIRST[c] = java.util.Arrays.stream(COMMON).filter(w -> w.charAt(0) == first)
+                    .map(String::toCharArray).toArray(char[][]::new);
         }
+    }
+
+    /** Whether {@code word} stands in {@code run} at {@code at}. */
+    private static boolean startsWith(char[] run, int at, char[] word) {
+        if (at + word.length > run.length) {
+            return false;
+        }
+        for (int i = 0; i < word.length; i++) {
+            if (run[at + i] != word[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double sum(double[] weights, int from, int width) {

@@ -84,6 +84,40 @@ class WindowsTest {
         assertThat(ordinary).as("random CJK 4-grams taken for ordinary text").isLessThan(500);
     }
 
+    /**
+     * The window choice reads each place of a run once, from an array; the string lookup is the
+     * reference. Runs from the sample (ordinary places) and from the bundled KB's regexes (mostly
+     * rare ones), so that both answers occur.
+     */
+    @Test
+    void theLookupOfEveryPlaceOfARunAgreesWithTheLookupOfOnePlace() {
+        java.util.List<String> runs = new java.util.ArrayList<>();
+        BenignSample.lines().stream().limit(200).forEach(line -> {
+            StringBuilder folded = new StringBuilder();
+            line.chars().forEach(c -> folded.append(CaseFold.fold((char) c)));
+            runs.add(folded.toString());
+        });
+        for (dev.knownerrors.kb.KnownError e : dev.knownerrors.kb.KnowledgeBase.bundled().entries()) {
+            StringBuilder folded = new StringBuilder();
+            e.regex().chars().filter(Character::isLetter).forEach(c -> folded.append(CaseFold.fold((char) c)));
+            runs.add(folded.toString());
+        }
+        int ordinary = 0;
+        int rare = 0;
+        for (String run : runs) {
+            boolean[] at = Windows.OrdinaryText.at(run.toCharArray());
+            assertThat(at).hasSize(run.length());
+            for (int i = 0; i < run.length(); i++) {
+                boolean expected = i + Prefilter.ANCHOR <= run.length() && Windows.OrdinaryText.contains(run, i);
+                assertThat(at[i]).as("%s at %d", run, i).isEqualTo(expected);
+                ordinary += expected ? 1 : 0;
+                rare += expected ? 0 : 1;
+            }
+        }
+        assertThat(ordinary).isGreaterThan(1_000);
+        assertThat(rare).isGreaterThan(1_000);
+    }
+
     private static boolean ordinaryEnd(String window) {
         return Windows.OrdinaryText.contains(window, window.length() - Prefilter.ANCHOR);
     }
