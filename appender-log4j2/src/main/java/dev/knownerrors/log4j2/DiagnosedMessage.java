@@ -3,13 +3,16 @@ package dev.knownerrors.log4j2;
 import dev.knownerrors.kb.Diagnosis;
 import dev.knownerrors.kb.internal.Diagnoser;
 import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.util.StringBuilderFormattable;
 
 /**
  * The message of a diagnosed event: the original's formatted text, followed (with
  * {@code appendToMessage}) by the diagnosis text; format, parameters and throwable are the
- * original's. Carries the diagnosis for {@code %kb}.
+ * original's. Carries the diagnosis for {@code %kb}. A layout that can append a message to its
+ * own buffer (Log4j's {@code %m}) gets the two texts one after the other, without the joined
+ * string being built.
  */
-final class DiagnosedMessage implements Message {
+final class DiagnosedMessage implements Message, StringBuilderFormattable {
 
     private static final long serialVersionUID = 1L;
 
@@ -59,6 +62,14 @@ final class DiagnosedMessage implements Message {
             withText = m;
         }
         return m;
+    }
+
+    @Override
+    public void formatTo(StringBuilder buffer) {
+        buffer.append(formatted);
+        if (appendToMessage) {
+            buffer.append(text);
+        }
     }
 
     @Override

@@ -10,9 +10,11 @@ import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.impl.ContextDataFactory;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.apache.logging.log4j.util.StringMap;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A policy for Log4j's {@code <Rewrite>} appender: an event at or above {@code minimumLevel}
@@ -46,6 +48,16 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
     private final Diagnoser diagnoser;
     private final Level minimumLevel;
     private final boolean appendToMessage;
+    /**
+     * Each diagnosed entry's fields as frozen context data, for the events that have none of
+     * their own (most: no {@code ThreadContext} in use), so that such an event does not build and
+     * sort a map of its own. Bounded by the KB's size; an entry's map is built again when the KB
+     * in use changes (its fields are then another map).
+     */
+    private final Map<String, FrozenFields> frozen = new ConcurrentHashMap<>();
+
+    private record FrozenFields(Map<String, String> fields, StringMap data) {
+    }
 
     DiagnosingRewritePolicy(DiagnosisSettings.Prepared settings) {
         this.diagnoser = settings.diagnoser();
@@ -68,11 +80,7 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
             if (r == null) {
                 return source;
             }
-            StringMap data = ContextDataFactory.createContextData(source.getContextData());
-            for (Map.Entry<String, String> field : r.fields().entrySet()) {
-                data.putValue(field.getKey(), field.getValue());
-            }
-            data.freeze();
+            StringMap data = contextData(source.getContextData(), r);
             // Not Log4jLogEvent.Builder(source): it asks the event for its caller's location, a stack
             // walk per diagnosed event even when no layout prints it. Left out, the copy finds the
             // location lazily, on this same thread, only if a layout or an async hand-off asks.
@@ -97,6 +105,28 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
             diagnoser.report(e);
             return source;
         }
+    }
+
+    /** The event's own context data with the {@code kb.*} fields added, frozen. */
+    private StringMap contextData(ReadOnlyStringMap own, Diagnoser.Result r) {
+        if (own != null && !own.isEmpty()) {
+            return withFields(ContextDataFactory.createContextData(own), r.fields());
+        }
+        String id = r.diagnosis().id();
+        FrozenFields f = frozen.get(id);
+        if (f == null || f.fields() != r.fields()) {
+            f = new FrozenFields(r.fields(), withFields(ContextDataFactory.createContextData(), r.fields()));
+            frozen.put(id, f);
+        }
+        return f.data();
+    }
+
+    private static StringMap withFields(StringMap data, Map<String, String> fields) {
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            data.putValue(field.getKey(), field.getValue());
+        }
+        data.freeze();
+        return data;
     }
 
     @Override

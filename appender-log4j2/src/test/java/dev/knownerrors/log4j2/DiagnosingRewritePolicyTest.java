@@ -47,6 +47,50 @@ class DiagnosingRewritePolicyTest {
         assertThat(out.getLoggerName()).isEqualTo("app");
     }
 
+    /**
+     * Events without context data of their own share each entry's frozen fields; an event with
+     * some gets a map of its own, and what it carries never reaches the next event.
+     */
+    @Test
+    void eachEventCarriesTheFieldsOfItsEntryAndOnlyItsOwnContextData() {
+        DiagnosingRewritePolicy policy = DiagnosingRewritePolicy.newBuilder().build();
+        java.util.function.Function<Map<String, String>, LogEvent> redis = context -> policy.rewrite(
+                Log4jLogEvent.newBuilder().setLoggerName("app").setLevel(Level.ERROR).setMessage(new SimpleMessage(REDIS))
+                        .setContextData(new SortedArrayStringMap(context)).build());
+        LogEvent first = redis.apply(Map.of());
+        LogEvent withOwn = redis.apply(Map.of("request", "42"));
+        LogEvent again = redis.apply(Map.of());
+        LogEvent refused = policy.rewrite(Log4jLogEvent.newBuilder().setLoggerName("app").setLevel(Level.ERROR)
+                .setMessage(new SimpleMessage("Inventory service unreachable"))
+                .setThrown(new java.net.ConnectException("Connection refused")).build());
+
+        Map<String, String> fields = first.getContextData().toMap();
+        assertThat(fields).containsEntry("kb.id", "database/redis-bgsave-fork-error")
+                .allSatisfy((key, value) -> assertThat(key).startsWith("kb."));
+        assertThat(withOwn.getContextData().toMap()).containsEntry("request", "42")
+                .containsAllEntriesOf(fields).hasSize(fields.size() + 1);
+        assertThat(again.getContextData().toMap()).isEqualTo(fields);
+        assertThat(refused.getContextData().toMap()).containsEntry("kb.id", "network/connection-refused")
+                .doesNotContainKey("request").allSatisfy((key, value) -> assertThat(key).startsWith("kb."));
+        assertThat(((org.apache.logging.log4j.util.StringMap) first.getContextData()).isFrozen()).isTrue();
+        assertThat(((org.apache.logging.log4j.util.StringMap) withOwn.getContextData()).isFrozen()).isTrue();
+    }
+
+    /** Log4j's {@code %m} appends the message to its buffer: the same text as the formatted message. */
+    @Test
+    void aLayoutThatAppendsTheMessageToItsBufferWritesTheSameText() {
+        for (boolean append : new boolean[] {true, false}) {
+            DiagnosingRewritePolicy policy = DiagnosingRewritePolicy.newBuilder().setAppendToMessage(append).build();
+            Message m = policy.rewrite(event(Level.ERROR, new ParameterizedMessage("Redis said: {}", REDIS), null))
+                    .getMessage();
+            StringBuilder buffer = new StringBuilder("before: ");
+            ((org.apache.logging.log4j.util.StringBuilderFormattable) m).formatTo(buffer);
+            assertThat(buffer.toString()).isEqualTo("before: " + m.getFormattedMessage());
+            assertThat(m.getFormattedMessage()).startsWith("Redis said: " + REDIS);
+            assertThat(m.getFormattedMessage().contains("known error")).isEqualTo(append);
+        }
+    }
+
     @Test
     void benignEventPassesAsTheVerySameObject() {
         LogEvent in = event(Level.ERROR, new SimpleMessage("all is well"), null);
