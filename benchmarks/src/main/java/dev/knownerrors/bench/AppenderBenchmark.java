@@ -51,8 +51,8 @@ public class AppenderBenchmark {
 
     /**
      * Not run by default ({@code -p mode=...}): {@code layer}, wrapped but with the minimum level
-     * OFF, so no event is scanned: what the extra appender layer alone costs; {@code ascii}
-     * (Logback), wrapped with {@code ascii=true}: diagnosis text in printable ASCII only;
+     * OFF, so no event is scanned: what the extra appender layer alone costs; {@code ascii},
+     * wrapped with {@code ascii=true}: diagnosis text in printable ASCII only;
      * {@code fields}, wrapped with {@code appendToMessage=false}: the diagnosis only in the
      * {@code kb.*} fields, no text written (the pattern here prints none of them); {@code pass},
      * a plain appender that forwards every event to the file appender and does nothing else
@@ -172,6 +172,9 @@ public class AppenderBenchmark {
             }
             if (mode.equals("fields")) {
                 diagnosing.addAttribute("appendToMessage", false);
+            }
+            if (mode.equals("ascii")) {
+                diagnosing.addAttribute("ascii", true);
             }
             b.add(diagnosing);
             top = "DIAGNOSE";
