@@ -51,8 +51,9 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
     /**
      * Each diagnosed entry's fields as frozen context data, for the events that have none of
      * their own (most: no {@code ThreadContext} in use), so that such an event does not build and
-     * sort a map of its own. Bounded by the KB's size; an entry's map is built again when the KB
-     * in use changes (its fields are then another map).
+     * sort a map of its own. One map per id diagnosed since the policy started (the KB's ids,
+     * and those of KBs reloaded before it); an entry's map is built again when the KB in use
+     * changes (its fields are then another map).
      */
     private final Map<String, FrozenFields> frozen = new ConcurrentHashMap<>();
 
