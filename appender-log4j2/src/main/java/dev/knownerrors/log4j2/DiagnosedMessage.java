@@ -2,6 +2,7 @@ package dev.knownerrors.log4j2;
 
 import dev.knownerrors.kb.Diagnosis;
 import dev.knownerrors.kb.internal.Diagnoser;
+import org.apache.logging.log4j.message.AsynchronouslyFormattable;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.util.StringBuilderFormattable;
 
@@ -10,8 +11,11 @@ import org.apache.logging.log4j.util.StringBuilderFormattable;
  * {@code appendToMessage}) by the diagnosis text; format, parameters and throwable are the
  * original's. Carries the diagnosis for {@code %kb}. A layout that can append a message to its
  * own buffer (Log4j's {@code %m}) gets the two texts one after the other, without the joined
- * string being built.
+ * string being built. Its text is fixed when it is made, so Log4j need not format it before an
+ * asynchronous hand-off ({@link AsynchronouslyFormattable}; without it, the joined string is
+ * built for every diagnosed event that becomes a reusable event's message).
  */
+@AsynchronouslyFormattable
 final class DiagnosedMessage implements Message, StringBuilderFormattable {
 
     private static final long serialVersionUID = 1L;

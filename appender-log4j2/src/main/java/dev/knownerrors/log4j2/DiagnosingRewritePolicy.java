@@ -9,7 +9,6 @@ import org.apache.logging.log4j.core.config.Scheduled;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.impl.ContextDataFactory;
-import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.apache.logging.log4j.util.StringMap;
 
@@ -81,27 +80,8 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
             if (r == null) {
                 return source;
             }
-            StringMap data = contextData(source.getContextData(), r);
-            // Not Log4jLogEvent.Builder(source): it asks the event for its caller's location, a stack
-            // walk per diagnosed event even when no layout prints it. Left out, the copy finds the
-            // location lazily, on this same thread, only if a layout or an async hand-off asks.
-            return new Log4jLogEvent.Builder()
-                    .setLoggerFqcn(source.getLoggerFqcn())
-                    .setLoggerName(source.getLoggerName())
-                    .setLevel(source.getLevel())
-                    .setMarker(source.getMarker())
-                    .setThrown(source.getThrown())
-                    .setInstant(source.getInstant())
-                    .setNanoTime(source.getNanoTime())
-                    .setThreadId(source.getThreadId())
-                    .setThreadName(source.getThreadName())
-                    .setThreadPriority(source.getThreadPriority())
-                    .setContextStack(source.getContextStack())
-                    .setEndOfBatch(source.isEndOfBatch())
-                    .setIncludeLocation(source.isIncludeLocation())
-                    .setMessage(new DiagnosedMessage(source.getMessage(), r, appendToMessage))
-                    .setContextData(data)
-                    .build();
+            return DiagnosedCopy.of(source, new DiagnosedMessage(source.getMessage(), r, appendToMessage),
+                    contextData(source.getContextData(), r));
         } catch (RuntimeException | StackOverflowError e) {
             diagnoser.report(e);
             return source;

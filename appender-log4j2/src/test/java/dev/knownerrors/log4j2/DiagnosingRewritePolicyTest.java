@@ -1,22 +1,34 @@
 package dev.knownerrors.log4j2;
 
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.Marker;
+import org.apache.logging.log4j.MarkerManager;
+import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.core.impl.MutableLogEvent;
+import org.apache.logging.log4j.core.impl.ReusableLogEventFactory;
+import org.apache.logging.log4j.core.time.MutableInstant;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.ParameterizedMessage;
+import org.apache.logging.log4j.message.ReusableMessageFactory;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.test.ListStatusListener;
 import org.apache.logging.log4j.test.junit.UsingStatusListener;
+import org.apache.logging.log4j.spi.MutableThreadContextStack;
 import org.apache.logging.log4j.util.SortedArrayStringMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,6 +100,62 @@ class DiagnosingRewritePolicyTest {
             assertThat(buffer.toString()).isEqualTo("before: " + m.getFormattedMessage());
             assertThat(m.getFormattedMessage()).startsWith("Redis said: " + REDIS);
             assertThat(m.getFormattedMessage().contains("known error")).isEqualTo(append);
+        }
+    }
+
+    /**
+     * Layouts downstream are compiled for the event classes they see: a reusable event, as a
+     * synchronous logger makes it, is copied into one of the same class, and any other into a
+     * {@code Log4jLogEvent}; either way with every field of its source.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void theCopyIsOfItsSourcesClassWhenThatIsTheReusableEventAndCarriesEveryField(boolean reusable) {
+        Throwable error = new IllegalStateException("save failed");
+        Marker marker = MarkerManager.getMarker("OPS");
+        ThreadContext.ContextStack stack = new MutableThreadContextStack(List.of("order 42", "retry 2"));
+        LogEvent in;
+        if (reusable) {
+            ReusableLogEventFactory factory = new ReusableLogEventFactory();
+            MutableLogEvent m = (MutableLogEvent) factory.createEvent("app.cache", marker, "org.example.Facade",
+                    Level.ERROR, ReusableMessageFactory.INSTANCE.newMessage("Redis said: {}", REDIS), null, error);
+            ((MutableInstant) m.getInstant()).initFromEpochSecond(1_764_000_000L, 123_456_789);
+            m.setNanoTime(987_654_321L);
+            m.setThreadId(77);
+            m.setThreadName("worker-7");
+            m.setThreadPriority(3);
+            m.setContextStack(stack);
+            m.setEndOfBatch(true);
+            m.setIncludeLocation(true);
+            in = m;
+        } else {
+            MutableInstant instant = new MutableInstant();
+            instant.initFromEpochSecond(1_764_000_000L, 123_456_789);
+            in = Log4jLogEvent.newBuilder().setLoggerFqcn("org.example.Facade").setLoggerName("app.cache")
+                    .setMarker(marker).setLevel(Level.ERROR).setMessage(new ParameterizedMessage("Redis said: {}", REDIS))
+                    .setThrown(error).setInstant(instant).setNanoTime(987_654_321L).setThreadId(77)
+                    .setThreadName("worker-7").setThreadPriority(3).setContextStack(stack).setEndOfBatch(true)
+                    .setIncludeLocation(true).build();
+        }
+        LogEvent out = DiagnosingRewritePolicy.newBuilder().build().rewrite(in);
+
+        assertThat(out.getClass()).isEqualTo(reusable ? MutableLogEvent.class : Log4jLogEvent.class);
+        assertThat(out).isNotSameAs(in);
+        for (Function<LogEvent, Object> field : List.<Function<LogEvent, Object>>of(LogEvent::getLoggerFqcn,
+                LogEvent::getLoggerName, LogEvent::getMarker, LogEvent::getLevel, LogEvent::getThrown,
+                e -> e.getInstant().getEpochSecond(), e -> e.getInstant().getNanoOfSecond(), LogEvent::getNanoTime,
+                LogEvent::getThreadId, LogEvent::getThreadName, LogEvent::getThreadPriority, LogEvent::getContextStack,
+                LogEvent::isEndOfBatch, LogEvent::isIncludeLocation,
+                e -> e.getMessage().getFormat(), e -> List.of(e.getMessage().getParameters()))) {
+            assertThat(field.apply(out)).isEqualTo(field.apply(in));
+        }
+        assertThat(out.getMessage().getFormattedMessage())
+                .startsWith("Redis said: " + REDIS + "\n  \u2691 known error database/redis-bgsave-fork-error \u2014 ");
+        assertThat(out.getContextData().<String>getValue("kb.id")).isEqualTo("database/redis-bgsave-fork-error");
+        assertThat(in.getContextData().isEmpty()).isTrue();
+        assertThat(in.getMessage().getFormattedMessage()).isEqualTo("Redis said: " + REDIS);
+        if (reusable) {
+            ReusableLogEventFactory.release(in);
         }
     }
 
