@@ -30,8 +30,9 @@ final class DiagnosedMessage implements Message, StringBuilderFormattable {
     private final boolean appendToMessage;
     private transient String withText;
 
-    DiagnosedMessage(Message original, Diagnoser.Result result, boolean appendToMessage) {
-        this.formatted = original.getFormattedMessage();
+    /** {@code formatted} is the original's formatted message (given, as the caller has it already). */
+    DiagnosedMessage(Message original, String formatted, Diagnoser.Result result, boolean appendToMessage) {
+        this.formatted = formatted;
         this.format = original.getFormat();
         this.parameters = original.getParameters();
         this.throwable = original.getThrowable();

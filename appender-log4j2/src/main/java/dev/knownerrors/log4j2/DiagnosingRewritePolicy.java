@@ -9,11 +9,12 @@ import org.apache.logging.log4j.core.config.Scheduled;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.core.impl.ContextDataFactory;
+import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
 import org.apache.logging.log4j.util.StringMap;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
 
 /**
  * A policy for Log4j's {@code <Rewrite>} appender: an event at or above {@code minimumLevel}
@@ -47,17 +48,6 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
     private final Diagnoser diagnoser;
     private final Level minimumLevel;
     private final boolean appendToMessage;
-    /**
-     * Each diagnosed entry's fields as frozen context data, for the events that have none of
-     * their own (most: no {@code ThreadContext} in use), so that such an event does not build and
-     * sort a map of its own. One map per id diagnosed since the policy started (the KB's ids,
-     * and those of KBs reloaded before it); an entry's map is built again when the KB in use
-     * changes (its fields are then another map).
-     */
-    private final Map<String, FrozenFields> frozen = new ConcurrentHashMap<>();
-
-    private record FrozenFields(Map<String, String> fields, StringMap data) {
-    }
 
     DiagnosingRewritePolicy(DiagnosisSettings.Prepared settings) {
         this.diagnoser = settings.diagnoser();
@@ -76,11 +66,13 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
             return source;
         }
         try {
-            Diagnoser.Result r = Log4jThrowableView.diagnose(diagnoser, source);
+            Message message = source.getMessage();
+            String formatted = message == null ? null : message.getFormattedMessage();
+            Diagnoser.Result r = Log4jThrowableView.diagnose(diagnoser, source, formatted);
             if (r == null) {
                 return source;
             }
-            return DiagnosedCopy.of(source, new DiagnosedMessage(source.getMessage(), r, appendToMessage),
+            return DiagnosedCopy.of(source, new DiagnosedMessage(message, formatted, r, appendToMessage),
                     contextData(source.getContextData(), r));
         } catch (RuntimeException | StackOverflowError e) {
             diagnoser.report(e);
@@ -88,18 +80,22 @@ public final class DiagnosingRewritePolicy implements RewritePolicy {
         }
     }
 
-    /** The event's own context data with the {@code kb.*} fields added, frozen. */
-    private StringMap contextData(ReadOnlyStringMap own, Diagnoser.Result r) {
+    /**
+     * The event's own context data with the {@code kb.*} fields added, frozen. An event without
+     * context data of its own (most: no {@code ThreadContext} in use) gets its entry's fields as
+     * one frozen map, kept in the rendering's slot (so per entry and per KB in use), instead of
+     * a map built and sorted for it.
+     */
+    private static StringMap contextData(ReadOnlyStringMap own, Diagnoser.Result r) {
         if (own != null && !own.isEmpty()) {
             return withFields(ContextDataFactory.createContextData(own), r.fields());
         }
-        String id = r.diagnosis().id();
-        FrozenFields f = frozen.get(id);
-        if (f == null || f.fields() != r.fields()) {
-            f = new FrozenFields(r.fields(), withFields(ContextDataFactory.createContextData(), r.fields()));
-            frozen.put(id, f);
+        if (r.slot().get() instanceof StringMap kept) {
+            return kept;
         }
-        return f.data();
+        StringMap data = withFields(ContextDataFactory.createContextData(), r.fields());
+        r.slot().set(data);
+        return data;
     }
 
     private static StringMap withFields(StringMap data, Map<String, String> fields) {

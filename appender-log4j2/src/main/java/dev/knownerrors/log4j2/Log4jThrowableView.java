@@ -20,7 +20,11 @@ final class Log4jThrowableView implements ThrowableView<ThrowableProxy> {
      */
     static Diagnoser.Result diagnose(Diagnoser diagnoser, LogEvent event) {
         Message message = event.getMessage();
-        String formatted = message == null ? null : message.getFormattedMessage();
+        return diagnose(diagnoser, event, message == null ? null : message.getFormattedMessage());
+    }
+
+    /** {@link #diagnose(Diagnoser, LogEvent)} with the event's formatted message given. */
+    static Diagnoser.Result diagnose(Diagnoser diagnoser, LogEvent event, String formatted) {
         if (event.getThrown() == null && event.getThrownProxy() != null) {
             return diagnoser.diagnose(formatted, event.getThrownProxy(), INSTANCE);
         }

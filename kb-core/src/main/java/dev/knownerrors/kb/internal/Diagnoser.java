@@ -55,12 +55,13 @@ public final class Diagnoser {
     private record InUse(KnowledgeBase kb, Map<String, Rendered> rendered, AtomicInteger quarantinesReported) {
     }
 
-    /** One entry's rendering (its block, its fields, its repeat reference but for the count) and its current repeat window. */
+    /** One entry's rendering (its block, its fields, its repeat reference but for the count), its current repeat window, and the adapter's slot. */
     private static final class Rendered {
         final String text;
         final Map<String, String> fields;
         final DiagnosisFormatter.RepeatLine repeat;
         final AtomicReference<Window> window = new AtomicReference<>();
+        final Slot slot = new Slot();
 
         Rendered(String text, Map<String, String> fields, DiagnosisFormatter.RepeatLine repeat) {
             this.text = text;
@@ -83,6 +84,25 @@ public final class Diagnoser {
     }
 
     private record Window(long start, AtomicLong seen) {
+    }
+
+    /**
+     * What an adapter keeps per rendering (Log4j 2: the entry's fields as frozen context data),
+     * so that it needs no map of its own. A rendering belongs to one KB in use: after a reload
+     * the slots start empty.
+     */
+    public static final class Slot {
+        private volatile Object value;
+
+        /** What was put here, or {@code null}. */
+        public Object get() {
+            return value;
+        }
+
+        /** Keeps {@code v} for the next events of this rendering (the last one put wins). */
+        public void set(Object v) {
+            value = v;
+        }
     }
 
     /** A diagnoser with the default repeat window. */
@@ -189,7 +209,7 @@ public final class Diagnoser {
             }
             long seen = windowNanos == 0 ? 1 : r.seen(nanoClock.getAsLong(), windowNanos);
             String text = seen == 1 ? r.text : r.repeat.suffix(seen);
-            return new Result(diagnosis, text, r.fields, seen, repeatWindow);
+            return new Result(diagnosis, text, r.fields, seen, repeatWindow, r.slot);
         } catch (RuntimeException | StackOverflowError e) {
             report(e);
             return null;
@@ -234,9 +254,10 @@ public final class Diagnoser {
      * @param seen how many events of this entry the current repeat window has seen, this one
      *             included; 1 means the full block
      * @param repeatWindow the window the count refers to
+     * @param slot what the adapter keeps for this entry's rendering (see {@link Slot})
      */
     public record Result(Diagnosis diagnosis, String text, Map<String, String> fields, long seen,
-                         Duration repeatWindow) {
+                         Duration repeatWindow, Slot slot) {
 
         /** The same text rendered by another formatter (another language or ASCII), repeat rule included. */
         public String text(DiagnosisFormatter other) {

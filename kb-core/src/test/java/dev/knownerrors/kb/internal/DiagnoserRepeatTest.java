@@ -179,4 +179,21 @@ class DiagnoserRepeatTest {
         assertThatThrownBy(() -> Diagnoser.parseWindow(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is not a duration (e.g. 60 seconds, 60s, 500 ms");
     }
+
+    /** What an adapter keeps per rendering: shared by the events of one entry, apart per entry, and empty again after a reload. */
+    @Test
+    void a_renderings_slot_belongs_to_its_entry_and_to_the_kb_in_use() {
+        Diagnoser d = diagnoser(Duration.ofSeconds(60), Language.EN, false);
+        Diagnoser.Slot redisSlot = redis(d).slot();
+        assertThat(redisSlot.get()).isNull();
+        redisSlot.set("kept");
+        assertThat(redis(d).slot()).isSameAs(redisSlot);
+        assertThat(redis(d).slot().get()).isEqualTo("kept");
+        assertThat(refused(d).slot()).isNotSameAs(redisSlot);
+        assertThat(refused(d).slot().get()).isNull();
+
+        d.use(KnowledgeBase.bundled()); // a reload: the renderings, and their slots, start anew
+        assertThat(redis(d).slot().get()).isNull();
+        assertThat(redis(d).seen()).isEqualTo(2); // the new rendering's window: this is its second event
+    }
 }
