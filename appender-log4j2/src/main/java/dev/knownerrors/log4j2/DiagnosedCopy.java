@@ -24,9 +24,15 @@ final class DiagnosedCopy {
     private DiagnosedCopy() {
     }
 
+    @SuppressWarnings("deprecation") // ThrowableProxy: all a deserialised event may carry
     static LogEvent of(LogEvent source, Message message, StringMap contextData) {
-        return source.getClass() == MutableLogEvent.class
-                ? mutable(source, message, contextData) : immutable(source, message, contextData);
+        if (source.getClass() == MutableLogEvent.class) {
+            return mutable(source, message, contextData);
+        }
+        if (source.getThrown() == null && source.getThrownProxy() != null) {
+            return new ReceivedCopy(source, message, contextData);
+        }
+        return immutable(source, message, contextData);
     }
 
     private static LogEvent mutable(LogEvent source, Message message, StringMap contextData) {

@@ -15,7 +15,6 @@ import org.apache.logging.log4j.util.StringMap;
 
 import java.util.Map;
 
-
 /**
  * A policy for Log4j's {@code <Rewrite>} appender: an event at or above {@code minimumLevel}
  * that matches a known error is rewritten into a copy carrying the {@code kb.*} context data

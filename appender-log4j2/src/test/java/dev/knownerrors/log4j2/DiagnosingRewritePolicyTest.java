@@ -205,6 +205,26 @@ class DiagnosingRewritePolicyTest {
         assertThat(received.getThrownProxy()).isNotNull();
         LogEvent out = DiagnosingRewritePolicy.newBuilder().build().rewrite(received);
         assertThat(out.getContextData().<String>getValue("kb.id")).isEqualTo("database/redis-bgsave-fork-error");
+        // the copy keeps the proxy: a layout prints the received stack trace from it
+        assertThat(out.getThrownProxy()).isSameAs(received.getThrownProxy());
+        // (whether a pattern prints a received proxy depends on the Log4j release: the same as for the source)
+        for (String pattern : new String[] {"%xEx", "%ex"}) {
+            org.apache.logging.log4j.core.layout.PatternLayout layout =
+                    org.apache.logging.log4j.core.layout.PatternLayout.newBuilder().withPattern(pattern).build();
+            assertThat(layout.toSerializable(out)).isEqualTo(layout.toSerializable(received));
+        }
+        // and it travels on as Log4j sends any event
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        try (ObjectOutputStream o = new ObjectOutputStream(again)) {
+            o.writeObject(out);
+        }
+        LogEvent forwarded;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(again.toByteArray()))) {
+            forwarded = (LogEvent) in.readObject();
+        }
+        assertThat(forwarded.getContextData().<String>getValue("kb.id")).isEqualTo("database/redis-bgsave-fork-error");
+        assertThat(forwarded.getThrownProxy()).isNotNull();
+        assertThat(forwarded.getMessage().getFormattedMessage()).isEqualTo(out.getMessage().getFormattedMessage());
     }
 
     @Test
