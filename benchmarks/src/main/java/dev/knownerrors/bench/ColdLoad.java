@@ -21,7 +21,8 @@ import java.util.List;
  * again in the same JVM (warm). Run with {@code benchmarks/run cold-load KB FORKS [JVM options]},
  * KB being {@code 2522} (the deadends.dev snapshot when present, else a generated file),
  * {@code 10000} or {@code bundled}; JVM options after it go to each fork, e.g.
- * {@code -XX:TieredStopAtLevel=1}.
+ * {@code -XX:TieredStopAtLevel=1}. With {@code --floor}, it times instead what a load of those
+ * files cannot do without ({@link ReadFloor}).
  */
 public final class ColdLoad {
 
@@ -33,12 +34,20 @@ public final class ColdLoad {
             once(args[1]);
             return;
         }
+        if (args.length >= 3 && args[0].equals("--floor-once")) {
+            ReadFloor.once(Integer.parseInt(args[1]), args[2]);
+            return;
+        }
         if (args.length < 2) {
-            throw new IllegalArgumentException("usage: cold-load 2522|10000|bundled FORKS [JVM options]");
+            throw new IllegalArgumentException("usage: cold-load 2522|10000|bundled FORKS [--floor] [JVM options]");
         }
         String location = location(args[0]);
         int forks = Integer.parseInt(args[1]);
-        List<String> jvmOptions = List.of(args).subList(2, args.length);
+        List<String> jvmOptions = new ArrayList<>(List.of(args).subList(2, args.length));
+        if (jvmOptions.remove("--floor")) {
+            ReadFloor.run(location, forks, jvmOptions);
+            return;
+        }
         System.out.println("KB " + args[0] + (location.equals("bundled") ? "" : " from " + location)
                 + (jvmOptions.isEmpty() ? "" : ", JVM options " + jvmOptions) + "; " + Runtime.getRuntime().availableProcessors()
                 + " processors");

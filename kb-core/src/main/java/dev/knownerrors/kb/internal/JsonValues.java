@@ -13,8 +13,9 @@ import java.util.Map;
  * Reads one JSON value from a streaming parser into plain Java values: {@code Map} (insertion
  * ordered), {@code List}, {@code String}, {@code Number}, {@code Boolean} or {@code null}.
  * The loader then checks types field by field, which is what lets it name the field at fault.
+ * Public for the benchmarks' cold-load floor only; not part of the public API.
  */
-final class JsonValues {
+public final class JsonValues {
 
     /** Deeper nesting than this is not a KB entry; the value is rejected instead of recursing on. */
     static final int MAX_DEPTH = 32;
@@ -23,7 +24,7 @@ final class JsonValues {
     }
 
     /** Reads the value at the parser's current token; the parser ends on that value's last token. */
-    static Object read(JsonParser p) throws IOException {
+    public static Object read(JsonParser p) throws IOException {
         return read(p, 0);
     }
 
