@@ -113,7 +113,7 @@ final class Windows {
      * Per character of a run, how rare it makes a window: common characters and common words
      * count little. {@code ordinaryAt}: {@link OrdinaryText#at} of the run.
      */
-    private static double[] weights(char[] run, boolean[] ordinaryAt) {
+    static double[] weights(char[] run, boolean[] ordinaryAt) {
         double[] w = new double[run.length];
         for (int i = 0; i < w.length; i++) {
             w[i] = weight(run[i]);
@@ -287,15 +287,8 @@ final class Windows {
 
     /** Whether {@code word} stands in {@code run} at {@code at}. */
     private static boolean startsWith(char[] run, int at, char[] word) {
-        if (at + word.length > run.length) {
-            return false;
-        }
-        for (int i = 0; i < word.length; i++) {
-            if (run[at + i] != word[i]) {
-                return false;
-            }
-        }
-        return true;
+        int end = at + word.length;
+        return end <= run.length && java.util.Arrays.equals(run, at, end, word, 0, word.length);
     }
 
     private static double sum(double[] weights, int from, int width) {

@@ -122,6 +122,18 @@ class WindowsTest {
         return Windows.OrdinaryText.contains(window, window.length() - Prefilter.ANCHOR);
     }
 
+    /** A common log word (here "error" and "timeout") counts a fifth of what its characters count elsewhere. */
+    @Test
+    void aCommonLogWordWeighsAFifthOfWhatItsCharactersWeighAlone() {
+        String run = "xerrorxtimeoutq";
+        double[] w = Windows.weights(run.toCharArray(), new boolean[run.length()]); // no ordinary 4-gram: words alone
+        for (int i = 0; i < run.length(); i++) {
+            double alone = Windows.weights(new char[] {run.charAt(i)}, new boolean[1])[0];
+            boolean inWord = (i >= 1 && i <= 5) || (i >= 7 && i <= 13);
+            assertThat(w[i]).as("%s at %d", run, i).isEqualTo(inWord ? alone * 0.2 : alone);
+        }
+    }
+
     @Test
     void secondaryWindowsAreAsLongAsAnAnchor() {
         List<String> windows = Windows.of(List.of("connection", "ab", "timeout"));
