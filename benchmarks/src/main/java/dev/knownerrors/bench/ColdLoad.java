@@ -2,14 +2,10 @@ package dev.knownerrors.bench;
 
 import dev.knownerrors.kb.KnowledgeBase;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,26 +48,10 @@ public final class ColdLoad {
                 + (jvmOptions.isEmpty() ? "" : ", JVM options " + jvmOptions) + "; " + Runtime.getRuntime().availableProcessors()
                 + " processors");
         for (int f = 1; f <= forks; f++) {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmOptions);
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.add(ColdLoad.class.getName());
-            command.add("--once");
-            command.add(location);
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            List<String> output = new ArrayList<>();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    output.add(line);
-                    if (line.startsWith("load:")) {
-                        System.out.println("fork " + f + line.substring("load".length()));
-                    }
+            for (String line : FreshJvm.run(jvmOptions, ColdLoad.class, "--once", location)) {
+                if (line.startsWith("load:")) {
+                    System.out.println("fork " + f + line.substring("load".length()));
                 }
-            }
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("fork " + f + " exited with " + p.exitValue() + ":\n" + String.join("\n", output));
             }
         }
     }

@@ -1,10 +1,6 @@
 package dev.knownerrors.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,24 +47,18 @@ public final class PerEventMedian {
     /** One {@link PerEventCost} run in a fresh JVM; its ratio turned into the setup's throughput ÷ bare's. */
     private static double setupOverBare(String backend, String mix, String a, String b, String rounds, String setup)
             throws IOException, InterruptedException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), PerEventCost.class.getName(), backend, mix, a, b, rounds);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         Double ratio = null;
-        List<String> output = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                output.add(line);
-                Matcher m = RATIO.matcher(line);
-                if (m.find()) {
-                    double r = Double.parseDouble(m.group(3)); // throughput B ÷ A
-                    ratio = m.group(1).equals(setup) && m.group(2).equals("bare") ? r : 1 / r;
-                }
+        List<String> output = FreshJvm.run(List.of(), PerEventCost.class, backend, mix, a, b, rounds);
+        for (String line : output) {
+            Matcher m = RATIO.matcher(line);
+            if (m.find()) {
+                double r = Double.parseDouble(m.group(3)); // throughput B ÷ A
+                ratio = m.group(1).equals(setup) && m.group(2).equals("bare") ? r : 1 / r;
             }
         }
-        if (p.waitFor() != 0 || ratio == null) {
-            throw new IllegalStateException("per-event " + String.join(" ", command.subList(4, command.size()))
-                    + " gave no ratio (exit " + p.exitValue() + "):\n" + String.join("\n", output));
+        if (ratio == null) {
+            throw new IllegalStateException("per-event " + String.join(" ", backend, mix, a, b, rounds) + " gave no ratio:\n"
+                    + String.join("\n", output));
         }
         return ratio;
     }

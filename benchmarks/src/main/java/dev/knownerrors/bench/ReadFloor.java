@@ -5,13 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.knownerrors.kb.internal.JsonValues;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -39,24 +35,14 @@ final class ReadFloor {
         for (int f = 1; f <= forks; f++) {
             StringBuilder line = new StringBuilder("fork " + f + ":");
             for (int stage = 0; stage < STAGES.length; stage++) {
-                List<String> command = new ArrayList<>();
-                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                command.addAll(jvmOptions);
-                command.addAll(List.of("-cp", System.getProperty("java.class.path"), ColdLoad.class.getName(),
-                        "--floor-once", Integer.toString(stage), location));
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
                 String ms = null;
-                List<String> output = new ArrayList<>();
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String l = out.readLine(); l != null; l = out.readLine()) {
-                        output.add(l);
-                        if (l.startsWith("floor: ")) {
-                            ms = l.substring("floor: ".length());
-                        }
+                for (String l : FreshJvm.run(jvmOptions, ColdLoad.class, "--floor-once", Integer.toString(stage), location)) {
+                    if (l.startsWith("floor: ")) {
+                        ms = l.substring("floor: ".length());
                     }
                 }
-                if (p.waitFor() != 0 || ms == null) {
-                    throw new IllegalStateException("stage " + stage + " failed:\n" + String.join("\n", output));
+                if (ms == null) {
+                    throw new IllegalStateException("stage " + stage + " printed no time");
                 }
                 line.append(stage == 0 ? " " : "; ").append(STAGES[stage]).append(' ').append(ms);
             }
