@@ -3,6 +3,8 @@ package dev.knownerrors.bench;
 import dev.knownerrors.kb.KnowledgeBase;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -18,7 +20,8 @@ import java.util.List;
  * KB being {@code 2522} (the deadends.dev snapshot when present, else a generated file),
  * {@code 10000} or {@code bundled}; JVM options after it go to each fork, e.g.
  * {@code -XX:TieredStopAtLevel=1}. With {@code --floor}, it times instead what a load of those
- * files cannot do without ({@link ReadFloor}).
+ * files cannot do without ({@link ReadFloor}). With {@code --profile}, each fork's cold load is
+ * also profiled ({@link Profiles}: every thread, the JIT compilers' too) and summarised.
  */
 public final class ColdLoad {
 
@@ -35,7 +38,7 @@ public final class ColdLoad {
             return;
         }
         if (args.length < 2) {
-            throw new IllegalArgumentException("usage: cold-load 2522|10000|bundled FORKS [--floor] [JVM options]");
+            throw new IllegalArgumentException("usage: cold-load 2522|10000|bundled FORKS [--floor | --profile] [JVM options]");
         }
         String location = location(args[0]);
         int forks = Integer.parseInt(args[1]);
@@ -44,24 +47,47 @@ public final class ColdLoad {
             ReadFloor.run(location, forks, jvmOptions);
             return;
         }
+        boolean profile = jvmOptions.remove("--profile");
+        Path profiles = profile ? Files.createDirectories(Profiles.DIRECTORY.resolve("cold-load-" + System.currentTimeMillis())) : null;
         System.out.println("KB " + args[0] + (location.equals("bundled") ? "" : " from " + location)
                 + (jvmOptions.isEmpty() ? "" : ", JVM options " + jvmOptions) + "; " + Runtime.getRuntime().availableProcessors()
                 + " processors");
         for (int f = 1; f <= forks; f++) {
-            for (String line : FreshJvm.run(jvmOptions, ColdLoad.class, "--once", location)) {
+            List<String> options = new ArrayList<>(jvmOptions);
+            Path file = profile ? profiles.resolve("fork-" + f + ".collapsed").toAbsolutePath() : null;
+            if (profile) {
+                options.add("-D" + PROFILE_LIBRARY + "=" + Profiles.library());
+                options.add("-D" + PROFILE_FILE + "=" + file);
+                options.add("-Dknownerrors.profile.event=" + Profiles.event());
+            }
+            for (String line : FreshJvm.run(options, ColdLoad.class, "--once", location)) {
                 if (line.startsWith("load:")) {
                     System.out.println("fork " + f + line.substring("load".length()));
                 }
             }
+            if (profile) {
+                Profiles.summarise(file, "the loading thread (main)", frames -> frames[0].startsWith("[")
+                        && Profiles.threadGroup(frames[0]).equals("main"), Profile.TOP, System.out);
+            }
         }
     }
+
+    private static final String PROFILE_LIBRARY = "knownerrors.profile.library";
+    private static final String PROFILE_FILE = "knownerrors.profile.file";
 
     private static String location(String kb) {
         return kb.equals("bundled") ? kb : Kbs.location(Integer.parseInt(kb));
     }
 
     /** One load in this (fresh) JVM, then the same again, warm. */
-    private static void once(String location) {
+    private static void once(String location) throws IOException {
+        // the profiler, when asked for, from just before the cold load to just after it
+        String profile = System.getProperty(PROFILE_FILE);
+        one.profiler.AsyncProfiler profiler = profile == null ? null
+                : one.profiler.AsyncProfiler.getInstance(System.getProperty(PROFILE_LIBRARY));
+        if (profiler != null) {
+            profiler.execute("start,event=" + Profiles.event() + ",interval=" + Profiles.INTERVAL_NANOS + ",threads");
+        }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long gc = gcMillis();
@@ -72,6 +98,9 @@ public final class ColdLoad {
         cpu = threads.getCurrentThreadCpuTime() - cpu;
         compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling;
         gc = gcMillis() - gc;
+        if (profiler != null) {
+            profiler.execute("stop,collapsed,file=" + profile);
+        }
         int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
         long again = System.nanoTime();
         load(location);
