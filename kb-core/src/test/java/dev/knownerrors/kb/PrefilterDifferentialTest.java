@@ -87,11 +87,11 @@ class PrefilterDifferentialTest {
     }
 
     /**
-     * A KB with more anchors than the anchor bitset has room for at 64 bits each (it is capped),
-     * so that many of its bits are shared: the scan must still agree.
+     * A KB with more anchors than the anchor table has room for at 64 places each (it is capped),
+     * so that many of its places are shared: the scan must still agree.
      */
     @Test
-    void aKbWithMoreAnchorsThanTheBitsetsCapAgreesWithRunningEveryRegex() {
+    void aKbWithMoreAnchorsThanTheAnchorTablesCapAgreesWithRunningEveryRegex() {
         java.util.Random random = new java.util.Random(11);
         assertLargeKbAgrees(random, () -> word(random), () -> word(random), 16_384, Integer.MAX_VALUE);
     }

@@ -370,12 +370,6 @@ public final class Engine {
         }
 
         @Override
-        public void append(char c) {
-            scan.feed(c);
-            length++;
-        }
-
-        @Override
         public int length() {
             return length;
         }

@@ -19,8 +19,6 @@ public final class EventText {
     public interface Sink {
         void append(CharSequence s, int start, int end);
 
-        void append(char c);
-
         int length();
     }
 
@@ -131,11 +129,6 @@ public final class EventText {
         @Override
         public void append(CharSequence s, int start, int end) {
             sb.append(s, start, end);
-        }
-
-        @Override
-        public void append(char c) {
-            sb.append(c);
         }
 
         @Override
