@@ -41,7 +41,15 @@ final class Prefilter {
     /** A window is looked for where the text's last this many codes equal its last ones. */
     static final int ANCHOR = MIN_LITERAL;
     private static final int ANCHOR_MASK = (1 << ANCHOR * CODE_BITS) - 1;
-    /** Places in the anchor table per anchor (about 1.5 % of them marked), between these bounds. */
+    /**
+     * A place is hashed from the anchor and the low {@link #BEFORE_BITS} bits of the code before
+     * it: a window of 5 or more characters marks one place, a window of 4 (whose character before
+     * can be anything) one for each value of those bits. So an anchor of a longer window that occurs
+     * after another character than that window's is mostly not looked up.
+     */
+    private static final int BEFORE_BITS = 3;
+    private static final int PLACE_KEY_MASK = (1 << ANCHOR * CODE_BITS + BEFORE_BITS) - 1;
+    /** Places in the anchor table per anchor (an anchor marks one or more: a window of four marks eight), between these bounds. */
     private static final int PLACES_PER_ANCHOR = 64;
     private static final int MIN_ANCHOR_PLACES = 1 << 12;
     /** At most 2 to this power places (1 MB). */
@@ -50,7 +58,10 @@ final class Prefilter {
      * A place is these bits of the hash on, masked to the table's size: a shift by a constant.
      * With a shift by the table's own count, and the place a bit picked out of a word by another
      * shift, the check of a 200-character real text cost 415 ns instead of 227 at one entry
-     * (alternating in one JVM, 2026-12-07).
+     * (alternating in one JVM, 2026-12-07). The bits before the anchor (from bit 24 of the key)
+     * reach only the hash's bits from 24 on: they move the place in a table of more than 2^12
+     * places (more than 64 anchors), not in a smaller one, where they are not needed. (A 64-bit
+     * hash, which would move it there too, made the loop slower: 1.40 times at one entry.)
      */
     private static final int PLACE_SHIFT = 32 - MAX_PLACE_BITS;
     /**
@@ -210,19 +221,26 @@ final class Prefilter {
             keyOf[w.getValue()] = key | (long) window.length() << WIDTH_SHIFT | (w.getValue() < triggers ? TRIGGER : 0);
             anchorOf[w.getValue()] = (int) key & ANCHOR_MASK;
         }
-        int[] sorted = anchorOf.clone();
-        Arrays.sort(sorted);
-        int distinct = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (i == 0 || sorted[i] != sorted[i - 1]) {
-                distinct++;
+        anchors = distinct(anchorOf);
+        int[] placeKeys = new int[windows << BEFORE_BITS];
+        int marks = 0;
+        for (int w = 0; w < windows; w++) {
+            if ((keyOf[w] >>> WIDTH_SHIFT & 0xF) > ANCHOR) {
+                placeKeys[marks++] = (int) keyOf[w] & PLACE_KEY_MASK;
+            } else {
+                for (int before = 0; before < 1 << BEFORE_BITS; before++) {
+                    placeKeys[marks++] = anchorOf[w] | before << ANCHOR * CODE_BITS;
+                }
             }
         }
-        anchors = distinct;
+        placeKeys = Arrays.copyOf(placeKeys, marks);
         int places = Integer.highestOneBit(Math.max(MIN_ANCHOR_PLACES - 1,
                 Math.min((1 << MAX_PLACE_BITS) - 1, anchors * PLACES_PER_ANCHOR - 1))) << 1;
         anchorTable = new byte[places];
         placeMask = places - 1;
+        for (int key : placeKeys) {
+            anchorTable[place(key, placeMask)] = 1;
+        }
         // at most a quarter full: the keys sharing an anchor start from one home slot, and a lookup
         // walks to the first empty one, so the walks grow quickly with the load (at half full,
         // 10,000 entries walked 7.7 slots a lookup, against 4.7 at a quarter)
@@ -235,7 +253,6 @@ final class Prefilter {
         int distinctKeys = 0;
         for (int w = windows - 1; w >= 0; w--) { // backwards, so that each slot lists its windows in order
             int g = anchorOf[w];
-            anchorTable[g * GOLDEN >>> PLACE_SHIFT & placeMask] = 1;
             int at = g * GOLDEN >>> tableShift;
             while (table[at] != 0 && (table[at] & ~TRIGGER) != (keyOf[w] & ~TRIGGER)) {
                 at = (at + 1) & (size - 1);
@@ -254,6 +271,23 @@ final class Prefilter {
         for (int i = 0; i < altWindows.length; i++) {
             altWindows[i] = slotOf[altWindows[i]];
         }
+    }
+
+    /** The place of a place key (an anchor and the bits before it), as the scan's loops compute it. */
+    private static int place(int key, int mask) {
+        return (key & PLACE_KEY_MASK) * GOLDEN >>> PLACE_SHIFT & mask;
+    }
+
+    private static int distinct(int[] values) {
+        int[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                distinct++;
+            }
+        }
+        return distinct;
     }
 
     int windows() {
@@ -354,7 +388,7 @@ final class Prefilter {
             for (int i = 0; i < n; i++) {
                 r = r << CODE_BITS | cls[t[i]];
                 at[k] = r;
-                k += places[((int) r & ANCHOR_MASK) * GOLDEN >>> PLACE_SHIFT & mask];
+                k += places[((int) r & PLACE_KEY_MASK) * GOLDEN >>> PLACE_SHIFT & mask];
             }
             recent = r;
             for (int i = 0; i < k; i++) {
@@ -371,7 +405,7 @@ final class Prefilter {
             long r = recent;
             for (int i = 0; i < n; i++) {
                 r = r << CODE_BITS | cls[t[i]];
-                if (places[((int) r & ANCHOR_MASK) * GOLDEN >>> PLACE_SHIFT & mask] != 0) {
+                if (places[((int) r & PLACE_KEY_MASK) * GOLDEN >>> PLACE_SHIFT & mask] != 0) {
                     anchor(r);
                 }
             }

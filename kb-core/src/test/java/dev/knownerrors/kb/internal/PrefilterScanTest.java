@@ -67,6 +67,35 @@ class PrefilterScanTest {
     }
 
     /**
+     * A place in the anchor table is picked by a window's last four characters and, in a table
+     * of more than 2^12 places (more than 64 anchors), part of the one before them; a window of
+     * four characters has no character of its own before them, so it must be found after any
+     * character, and at the start of a text. Both loops (few anchors, many: 300), every printable
+     * ASCII character before it, and a longer window alongside.
+     */
+    @Test
+    void aWindowOfFourCharactersIsFoundAfterAnyCharacterAndAtTheStart() {
+        List<List<List<String>>> many = new ArrayList<>(List.of(List.of(List.of("qxzj")), List.of(List.of("vkwqzj"))));
+        Random random = new Random(10);
+        for (int e = 2; e < 300; e++) {
+            many.add(List.of(List.of(letters(random, 4 + e % 5))));
+        }
+        Prefilter few = new Prefilter(many.subList(0, 2));
+        Prefilter dense = new Prefilter(many);
+        assertThat(few.anchors()).isLessThan(Prefilter.FEW_ANCHORS);
+        assertThat(dense.anchors()).isGreaterThanOrEqualTo(Prefilter.FEW_ANCHORS);
+        for (Prefilter prefilter : List.of(few, dense)) {
+            Prefilter.Scan scan = prefilter.new Scan();
+            assertThat(candidates(prefilter, scan, "qxzj")).containsExactly(0);
+            assertThat(candidates(prefilter, scan, "vkwqzj")).containsExactly(1);
+            for (char before = ' '; before <= '~'; before++) {
+                assertThat(candidates(prefilter, scan, "log " + before + "qxzj")).as("after '%s'", before).containsExactly(0);
+                assertThat(candidates(prefilter, scan, "log " + before + "vkwqzj")).as("after '%s'", before).containsExactly(1);
+            }
+        }
+    }
+
+    /**
      * The text is scanned in chunks of 256 characters; a window may straddle two. With few
      * anchors the scan branches to each lookup, with many it notes the places first: both ways.
      */
