@@ -3,11 +3,11 @@ package dev.knownerrors.bench;
 import dev.knownerrors.kb.KnowledgeBase;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +24,9 @@ import java.util.List;
  * also profiled ({@link Profiles}: every thread, the JIT compilers' too) and summarised.
  */
 public final class ColdLoad {
+
+    private static final String PROFILE_LIBRARY = "knownerrors.profile.library";
+    private static final String PROFILE_FILE = "knownerrors.profile.file";
 
     private ColdLoad() {
     }
@@ -49,6 +52,7 @@ public final class ColdLoad {
         }
         boolean profile = jvmOptions.remove("--profile");
         Path profiles = profile ? Files.createDirectories(Profiles.DIRECTORY.resolve("cold-load-" + System.currentTimeMillis())) : null;
+        Path library = profile ? Profiles.library() : null;
         System.out.println("KB " + args[0] + (location.equals("bundled") ? "" : " from " + location)
                 + (jvmOptions.isEmpty() ? "" : ", JVM options " + jvmOptions) + "; " + Runtime.getRuntime().availableProcessors()
                 + " processors");
@@ -56,9 +60,9 @@ public final class ColdLoad {
             List<String> options = new ArrayList<>(jvmOptions);
             Path file = profile ? profiles.resolve("fork-" + f + ".collapsed").toAbsolutePath() : null;
             if (profile) {
-                options.add("-D" + PROFILE_LIBRARY + "=" + Profiles.library());
+                options.add("-D" + PROFILE_LIBRARY + "=" + library);
                 options.add("-D" + PROFILE_FILE + "=" + file);
-                options.add("-Dknownerrors.profile.event=" + Profiles.event());
+                options.add("-D" + Profiles.EVENT_PROPERTY + "=" + Profiles.event());
             }
             for (String line : FreshJvm.run(options, ColdLoad.class, "--once", location)) {
                 if (line.startsWith("load:")) {
@@ -71,9 +75,6 @@ public final class ColdLoad {
             }
         }
     }
-
-    private static final String PROFILE_LIBRARY = "knownerrors.profile.library";
-    private static final String PROFILE_FILE = "knownerrors.profile.file";
 
     private static String location(String kb) {
         return kb.equals("bundled") ? kb : Kbs.location(Integer.parseInt(kb));

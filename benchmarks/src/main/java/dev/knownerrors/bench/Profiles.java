@@ -34,8 +34,11 @@ final class Profiles {
     private Profiles() {
     }
 
+    /** The system property naming the profiler's event (a fork gets the one its parent used). */
+    static final String EVENT_PROPERTY = "knownerrors.profile.event";
+
     static String event() {
-        return System.getProperty("knownerrors.profile.event", "cpu");
+        return System.getProperty(EVENT_PROPERTY, "cpu");
     }
 
     /** The profiler's native library for this machine, copied out of its jar into {@code target} once. */
@@ -204,7 +207,8 @@ final class Profiles {
      * characters); {@code GC Thread#1} → {@code GC Thread}; the main thread (DestroyJavaVM at the end) → main.
      */
     static String threadGroup(String frame) {
-        String name = frame.substring(1, frame.lastIndexOf(" tid=")).replaceAll("[#\\-]?\\d+$", "");
+        int tid = frame.lastIndexOf(" tid=");
+        String name = frame.substring(1, tid > 0 ? tid : Math.max(1, frame.length() - 1)).replaceAll("[#\\-]?\\d+$", "");
         if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
             return name.substring(0, 2) + " compiler";
         }

@@ -17,8 +17,8 @@ import java.util.Map;
  * <p>The scan keeps the class codes of the last characters in a register (case-folded
  * characters, the 63 most frequent in the windows with a class each, the rest sharing one: that
  * only lets more text through). At each character, a hash of the last {@link #ANCHOR} codes
- * picks a place in a table, marked only for the anchors (the last {@link #ANCHOR} codes) of some
- * window. Where it is marked, the windows with that anchor are compared whole with the register (after the loop
+ * (and part of the code before them) picks a place in a table, marked only for the anchors (the
+ * last {@link #ANCHOR} codes) of some window. Where it is marked, the windows with that anchor are compared whole with the register (after the loop
  * over a chunk of the text, which only notes those places, without a branch: see
  * {@code Scan.feedDense}). The work per character is a few independent loads from small
  * tables, whatever the number of windows (an automaton's walk is a chain of dependent loads from
@@ -273,7 +273,7 @@ final class Prefilter {
         }
     }
 
-    /** The place of a place key (an anchor and the bits before it), as the scan's loops compute it. */
+    /** The place of a place key (an anchor and the bits before it; the register's low bits in the scan). */
     private static int place(int key, int mask) {
         return (key & PLACE_KEY_MASK) * GOLDEN >>> PLACE_SHIFT & mask;
     }
@@ -388,7 +388,7 @@ final class Prefilter {
             for (int i = 0; i < n; i++) {
                 r = r << CODE_BITS | cls[t[i]];
                 at[k] = r;
-                k += places[((int) r & PLACE_KEY_MASK) * GOLDEN >>> PLACE_SHIFT & mask];
+                k += places[place((int) r, mask)];
             }
             recent = r;
             for (int i = 0; i < k; i++) {
@@ -405,7 +405,7 @@ final class Prefilter {
             long r = recent;
             for (int i = 0; i < n; i++) {
                 r = r << CODE_BITS | cls[t[i]];
-                if (places[((int) r & PLACE_KEY_MASK) * GOLDEN >>> PLACE_SHIFT & mask] != 0) {
+                if (places[place((int) r, mask)] != 0) {
                     anchor(r);
                 }
             }
