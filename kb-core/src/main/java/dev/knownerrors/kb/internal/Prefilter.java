@@ -18,9 +18,9 @@ import java.util.Map;
  * characters, the 63 most frequent in the windows with a class each, the rest sharing one: that
  * only lets more text through). At each character, a hash of the last {@link #ANCHOR} codes
  * (and part of the code before them) picks a place in a table, marked only for the anchors (the
- * last {@link #ANCHOR} codes) of some window. Where it is marked, the windows with that anchor are compared whole with the register (after the loop
- * over a chunk of the text, which only notes those places, without a branch: see
- * {@code Scan.feedDense}). The work per character is a few independent loads from small
+ * last {@link #ANCHOR} codes) of some window. Where it is marked, the windows with that anchor
+ * are compared whole with the register (after the loop over a chunk of the text, which only
+ * notes those places, without a branch: see {@code Scan.feedDense}). The work per character is a few independent loads from small
  * tables, whatever the number of windows (an automaton's walk is a chain of dependent loads from
  * a table that grows with them).
  *
